@@ -1,11 +1,36 @@
 // Package extract turns an Article into facts: the quads of one named graph,
 // built from the vocabulary in package schema. It knows nothing about the
 // store.
+//
+// The pipeline is rules over public-knowledge dictionaries (package
+// lexicon), since no statistical model can be had offline:
+//
+//  1. paragraphs and sentences (prose's Punkt segmenter), then tokens with
+//     their byte offsets;
+//  2. names: dictionary phrases (countries, capitals, demonyms, places,
+//     organisations, officials), capitalised runs classified by their cues
+//     (a title before, an appositive after, an acronym, a speech verb), and
+//     surnames resolved to the full names the article gives;
+//  3. events from an event-verb dictionary, with their parties, status
+//     (occurred, planned, expected, possible, denied, cancelled), date
+//     (package when) and place; direct edges (met, visited, sanctioned,
+//     urged, accused) only for events that occurred;
+//  4. statements: quotations and reported speech with their speakers;
+//  5. issues named in a sentence or paragraph, linked to its events and
+//     statements by about.
 package extract
 
 import (
-	"github.com/cayleygraph/quad"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
 
+	"github.com/cayleygraph/quad"
+	"github.com/jdkato/prose/v3/segment"
+
+	"github.com/dkg/dkg/extract/lexicon"
 	"github.com/dkg/dkg/schema"
 )
 
@@ -19,23 +44,438 @@ type Result struct {
 	Entities, Events, Statements int
 }
 
-// Extract turns an article into its quads. (First stub: the article node
-// only; the pipeline replaces it.)
+// Pipeline extracts facts with one set of dictionaries. It is safe for
+// concurrent use.
+type Pipeline struct {
+	lex *lexicon.Lexicon
+	gaz *gazetteer
+	seg *segment.Segmenter
+}
+
+// New returns a pipeline over the given dictionaries.
+func New(lex *lexicon.Lexicon) (*Pipeline, error) {
+	seg, err := segment.New()
+	if err != nil {
+		return nil, fmt.Errorf("load sentence model: %w", err)
+	}
+	return &Pipeline{lex: lex, gaz: newGazetteer(lex), seg: seg}, nil
+}
+
+var (
+	defaultOnce sync.Once
+	defaultP    *Pipeline
+	defaultErr  error
+)
+
+// Default returns the pipeline over the embedded dictionaries.
+func Default() (*Pipeline, error) {
+	defaultOnce.Do(func() { defaultP, defaultErr = New(lexicon.Default()) })
+	return defaultP, defaultErr
+}
+
+// Extract turns an article into its quads with the default pipeline.
 func Extract(a Article) (*Result, error) {
-	art := a.IRI()
-	r := &Result{Article: art}
-	add := func(p quad.IRI, o quad.Value) {
-		r.Quads = append(r.Quads, quad.Quad{Subject: art, Predicate: p, Object: o, Label: art})
+	p, err := Default()
+	if err != nil {
+		return nil, err
 	}
-	add(schema.Type, schema.NewsArticle)
-	if u := a.Address(); u != "" {
-		add(schema.URL, quad.String(u))
+	return p.Extract(a)
+}
+
+// Extract turns an article into its quads.
+func (p *Pipeline) Extract(a Article) (*Result, error) {
+	if strings.TrimSpace(a.Text) == "" {
+		return nil, fmt.Errorf("empty article")
 	}
-	if a.Title != "" {
-		add(schema.Headline, quad.String(a.Title))
+	d := &doc{
+		p: p, art: a, text: a.Text, published: a.Published,
+		ents: map[string]*entity{}, acronyms: map[string]*entity{},
+		paraIssue: map[int][]*entity{},
 	}
 	if !a.Published.IsZero() {
-		add(schema.DatePublished, schema.Date(a.Published.Format("2006-01-02")))
+		d.pubDate = a.Published.Format("2006-01-02")
+	} else {
+		d.published = time.Now().UTC()
 	}
-	return r, nil
+	d.split()
+	for _, s := range d.sents {
+		d.findMentions(s)
+	}
+	d.resolveSurnames()
+	for _, s := range d.sents {
+		d.findIssues(s)
+	}
+	// Events and statements in reading order, paragraph by paragraph, so
+	// that "he said" and "both sides" refer back correctly.
+	for start := 0; start < len(d.sents); {
+		end := start
+		for end < len(d.sents) && d.sents[end].para == d.sents[start].para {
+			end++
+		}
+		para := d.sents[start:end]
+		for _, s := range para {
+			d.findEvents(s)
+			d.lastWasParties = d.sentenceSubjectIsParties(s)
+		}
+		d.findStatements(para)
+		start = end
+	}
+	d.linkIssues()
+	return d.emit(), nil
+}
+
+// split cuts the text into paragraphs, sentences and tokens.
+func (d *doc) split() {
+	text := d.text
+	para := 0
+	for off := 0; off < len(text); {
+		nl := strings.IndexByte(text[off:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = off + nl
+		}
+		if strings.TrimSpace(text[off:end]) != "" {
+			inQuote := false
+			for _, ss := range d.p.seg.Segment(text[off:end]) {
+				s := &sentence{para: para, text: ss.Text, offset: off + ss.Start}
+				s.start = len(d.toks)
+				var toks []token
+				toks, inQuote = tokenize(text, s.offset, s.offset+len(ss.Text), inQuote, para, len(d.sents))
+				d.toks = append(d.toks, toks...)
+				s.end = len(d.toks)
+				if s.end > s.start {
+					d.sents = append(d.sents, s)
+				}
+			}
+			para++
+		}
+		off = end + 1
+	}
+}
+
+// sentenceSubjectIsParties reports whether the sentence's subject was "both
+// sides" or the like, so that a following "they" means the same.
+func (d *doc) sentenceSubjectIsParties(s *sentence) bool {
+	for i := s.start; i < s.end && i < s.start+4; i++ {
+		k := d.toks[i].Key
+		if k == "sides" || k == "countries" || k == "nations" || k == "leaders" || k == "governments" {
+			if i > s.start && (d.toks[i-1].Key == "both" || d.toks[i-1].Key == "two") {
+				return true
+			}
+		}
+	}
+	return d.lastWasParties && s.start < len(d.toks) && d.toks[s.start].Key == "they"
+}
+
+// findIssues finds the issue phrases of a sentence.
+func (d *doc) findIssues(s *sentence) {
+	for i := s.start; i < s.end; i++ {
+		if !d.toks[i].Word {
+			continue
+		}
+		n, es := d.p.gaz.match(d.toks[:s.end], i, func(k kind) bool { return k == kIssue })
+		if n == 0 {
+			continue
+		}
+		for _, e := range es {
+			is := d.issueEntity(e.issue)
+			is.mention++
+			is.addName(strings.ToLower(d.spanText(i, i+n)))
+			s.issues = appendUnique(s.issues, is)
+			d.paraIssue[s.para] = appendUnique(d.paraIssue[s.para], is)
+		}
+		i += n - 1
+	}
+}
+
+// linkIssues ties events and statements to the issues of their sentence
+// and paragraph.
+func (d *doc) linkIssues() {
+	for _, ev := range d.events {
+		ev.issues = appendUnique(append([]*entity(nil), ev.sent.issues...), d.paraIssue[ev.sent.para]...)
+	}
+	for _, st := range d.statements {
+		st.issues = append([]*entity(nil), st.sent.issues...)
+		// The issues named in the quotation itself, wherever it runs.
+		for _, is := range d.paraIssue[st.sent.para] {
+			for n := range is.alt {
+				if strings.Contains(strings.ToLower(st.text), n) {
+					st.issues = appendUnique(st.issues, is)
+				}
+			}
+		}
+	}
+}
+
+// emitter collects the quads of one article, without duplicates.
+type emitter struct {
+	label quad.IRI
+	seen  map[[3]string]bool
+	quads []quad.Quad
+}
+
+func (w *emitter) add(s quad.IRI, p quad.IRI, o quad.Value) {
+	if o == nil {
+		return
+	}
+	if str, ok := o.(quad.String); ok && strings.TrimSpace(string(str)) == "" {
+		return
+	}
+	k := [3]string{string(s), string(p), o.String()}
+	if w.seen[k] {
+		return
+	}
+	w.seen[k] = true
+	w.quads = append(w.quads, quad.Quad{Subject: s, Predicate: p, Object: o, Label: w.label})
+}
+
+func integer(n int) quad.Value {
+	return quad.TypedString{Value: quad.String(fmt.Sprint(n)), Type: schema.XSDInteger}
+}
+
+// emit turns the article's findings into quads.
+func (d *doc) emit() *Result {
+	a := d.art
+	art := a.IRI()
+	w := &emitter{label: art, seen: map[[3]string]bool{}}
+	w.add(art, schema.Type, schema.NewsArticle)
+	if u := a.Address(); u != "" {
+		w.add(art, schema.URL, quad.String(u))
+	}
+	if a.Title != "" {
+		w.add(art, schema.Headline, quad.String(a.Title))
+	}
+	if d.pubDate != "" {
+		w.add(art, schema.DatePublished, schema.Date(d.pubDate))
+	}
+	if a.Source != "" {
+		w.add(art, schema.Publisher, quad.String(a.Source))
+	}
+	used := map[*entity]bool{}
+	use := func(e *entity) quad.IRI {
+		if e == nil {
+			return ""
+		}
+		used[e] = true
+		return d.iri(e)
+	}
+	res := &Result{Article: art}
+	for _, ev := range d.events {
+		v := ev.verb
+		var ps []quad.IRI
+		for _, p := range ev.participants {
+			ps = append(ps, use(p))
+		}
+		id := schema.EventIRI(quad.IRI(schema.NS+v.Class), ps, ev.date, ev.status)
+		w.add(id, schema.Type, quad.IRI(schema.NS+v.Class))
+		for _, p := range ps {
+			w.add(id, schema.Participant, p)
+		}
+		for _, x := range ev.actors {
+			w.add(id, schema.Actor, use(x))
+		}
+		for _, x := range ev.recipients {
+			w.add(id, schema.Recipient, use(x))
+		}
+		if ev.location != nil {
+			w.add(id, schema.Location, use(ev.location))
+		}
+		if ev.date != "" {
+			w.add(id, schema.StartDate, schema.Date(ev.date))
+		}
+		w.add(id, schema.Status, quad.String(ev.status))
+		for _, is := range ev.issues {
+			w.add(id, schema.About, use(is))
+		}
+		w.add(id, schema.Evidence, quad.String(ev.sent.text))
+		w.add(id, schema.EvidenceStart, integer(ev.sent.offset))
+		w.add(id, schema.EvidenceEnd, integer(ev.sent.offset+len(ev.sent.text)))
+		if v.Cameo != "" {
+			w.add(id, schema.CameoCode, quad.String(v.Cameo))
+		}
+		if v.Plover != "" {
+			w.add(id, schema.PloverType, quad.String(v.Plover))
+		}
+		res.Events++
+		if ev.status != schema.Occurred || v.Edge == "" || v.Edge == "-" {
+			continue
+		}
+		pred := quad.IRI(schema.NS + v.Edge)
+		for _, e := range ev.edges {
+			if !edgeAllowed(pred, e[0], e[1]) {
+				continue
+			}
+			w.add(use(e[0]), pred, use(e[1]))
+		}
+	}
+	for _, st := range d.statements {
+		sp := use(st.speaker)
+		id := schema.StatementIRI(sp, st.text)
+		w.add(id, schema.Type, schema.Statement)
+		w.add(id, schema.Text, quad.String(st.text))
+		w.add(id, schema.Participant, sp)
+		w.add(id, schema.Actor, sp)
+		w.add(id, schema.Status, quad.String(schema.Occurred))
+		w.add(id, schema.CameoCode, quad.String("010"))
+		for _, is := range st.issues {
+			w.add(id, schema.About, use(is))
+		}
+		w.add(id, schema.Evidence, quad.String(st.sent.text))
+		w.add(id, schema.EvidenceStart, integer(st.start))
+		w.add(id, schema.EvidenceEnd, integer(st.end))
+		w.add(sp, schema.Said, id)
+		res.Statements++
+	}
+	// Entities: every person, organisation and issue the article names,
+	// and the countries and places its facts use.
+	for _, e := range d.order {
+		if e.mention > 0 && (e.kind == ePerson || e.kind == eOrg || e.kind == eIssue || e.kind == eCountry || e.kind == eGroup) {
+			used[e] = true
+		}
+	}
+	for _, e := range d.order {
+		if e.kind == ePerson {
+			if o := d.officeOf(e); o != nil {
+				if e.title == "" {
+					e.title = o.Title
+				}
+				if e.repr == "" && !e.former {
+					e.repr = o.Country
+				}
+			}
+			if e.repr != "" && used[e] {
+				if c := d.countryByCode(e.repr); c != nil {
+					used[c] = true
+				}
+			}
+			if e.affil != nil && used[e] {
+				used[e.affil] = true
+			}
+		}
+		if e.kind == eGroup && e.code != "" && used[e] {
+			if c := d.countryByCode(e.code); c != nil {
+				used[c] = true
+			}
+		}
+	}
+	for _, e := range d.order {
+		if !used[e] {
+			continue
+		}
+		id := d.iri(e)
+		res.Entities++
+		w.add(id, schema.Type, classOf(e.kind))
+		w.add(id, schema.Name, quad.String(e.name))
+		keys := map[string]bool{schema.Fold(e.name): true}
+		alts := make([]string, 0, len(e.alt))
+		for n := range e.alt {
+			alts = append(alts, n)
+		}
+		sort.Strings(alts)
+		for _, n := range alts {
+			if schema.Fold(n) == schema.Fold(e.name) {
+				continue
+			}
+			w.add(id, schema.AlternateName, quad.String(n))
+			keys[schema.Fold(n)] = true
+		}
+		for _, k := range sortedKeys(keys) {
+			if k != "" {
+				w.add(id, schema.NameKey, quad.String(k))
+			}
+		}
+		switch e.kind {
+		case eCountry:
+			w.add(id, schema.CountryCode, quad.String(e.code))
+		case ePerson:
+			if e.title != "" {
+				w.add(id, schema.JobTitle, quad.String(e.title))
+			}
+			if e.repr != "" {
+				if c := d.countryByCode(e.repr); c != nil {
+					w.add(id, schema.Represents, d.iri(c))
+				}
+			}
+			if e.affil != nil {
+				w.add(id, schema.Affiliation, d.iri(e.affil))
+			}
+		case eGroup:
+			if c := d.countryByCode(e.code); c != nil {
+				w.add(id, schema.MemberOf, d.iri(c))
+			}
+		}
+	}
+	res.Quads = w.quads
+	return res
+}
+
+// officeOf is the office a person held on the publication date, from the
+// dictionary of officials.
+func (d *doc) officeOf(e *entity) *lexicon.Official {
+	offices := d.p.lex.OfficialAt(e.name, d.pubDate)
+	if len(offices) == 0 {
+		return nil
+	}
+	return &offices[0]
+}
+
+// edgeAllowed keeps the direct edges to the kinds of parties they make sense
+// for: people meet people; visits go to places and countries.
+func edgeAllowed(p quad.IRI, from, to *entity) bool {
+	switch p {
+	case schema.Met:
+		return from.kind == ePerson && to.kind == ePerson
+	case schema.Visited:
+		return (from.kind == ePerson || from.kind == eCountry) && (to.kind == eCountry || to.kind == ePlace)
+	default:
+		return to.kind != ePlace && to.kind != eIssue
+	}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func classOf(k entKind) quad.IRI {
+	switch k {
+	case ePerson:
+		return schema.Person
+	case eOrg:
+		return schema.Organization
+	case eCountry:
+		return schema.Country
+	case ePlace:
+		return schema.Place
+	case eGroup:
+		return schema.Group
+	default:
+		return schema.Issue
+	}
+}
+
+// iri mints the IRI of an entity.
+func (d *doc) iri(e *entity) quad.IRI {
+	if e.iri != "" {
+		return e.iri
+	}
+	switch e.kind {
+	case ePerson:
+		e.iri = schema.PersonIRI(e.name)
+	case eOrg:
+		e.iri = schema.OrganizationIRI(e.name)
+	case eCountry:
+		e.iri = schema.CountryIRI(e.code)
+	case ePlace:
+		e.iri = schema.PlaceIRI(e.name)
+	case eGroup:
+		e.iri = schema.GroupIRI(e.name)
+	default:
+		e.iri = schema.IssueIRI(e.name)
+	}
+	return e.iri
 }

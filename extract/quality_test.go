@@ -1,0 +1,50 @@
+package extract_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/dkg/dkg/extract"
+	"github.com/dkg/dkg/schema/gold"
+)
+
+// seedDir is the shared corpus beside the repository; tests that need it
+// skip in a clone without it.
+const seedDir = "../../shared"
+
+func scoreFile(t *testing.T, article, goldPath string) *gold.Report {
+	t.Helper()
+	g, err := gold.ParseFile(goldPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile(article)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, err := time.Parse("2006-01-02", g.Published)
+	if err != nil {
+		t.Fatalf("%s: published: %v", goldPath, err)
+	}
+	res, err := extract.Extract(extract.Article{Location: article, Text: string(text), Published: pub})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return gold.Score(g, res.Quads)
+}
+
+// TestSeedQuality scores extraction alone (no store) on the seed article; the
+// end-to-end test in cmd/dkg scores the same through ingest and export.
+func TestSeedQuality(t *testing.T) {
+	art := filepath.Join(seedDir, "articles/blinken-beijing-2023-06.txt")
+	if _, err := os.Stat(art); err != nil {
+		t.Skip("shared corpus not present")
+	}
+	r := scoreFile(t, art, filepath.Join(seedDir, "eval/blinken-beijing-2023-06.gold.tsv"))
+	var b strings.Builder
+	r.Write(&b, testing.Verbose())
+	t.Log("\n" + b.String())
+}

@@ -1,0 +1,424 @@
+package extract
+
+import (
+	"strings"
+
+	"github.com/dkg/dkg/extract/lexicon"
+	"github.com/dkg/dkg/schema"
+)
+
+// pendingTitle is a title seen before a one-word name ("President Xi"),
+// applied once the surname is resolved to its person.
+type pendingTitle struct {
+	m     *mention
+	title *lexicon.Title
+	ts    int // token index where the title starts
+}
+
+// Title kinds of officials: people who act for a state.
+var officialKinds = setOf("head minister diplomat official legislator military spokesperson royal")
+
+// Nouns that make an appositive a role: "X, an expert on ... at Y".
+var roleNouns = setOf("professor expert analyst director researcher fellow scholar lecturer economist strategist specialist head chief chair chairman chairwoman president founder dean adviser advisor consultant spokesperson spokesman spokeswoman correspondent editor minister secretary ambassador envoy official diplomat commentator observer author historian scientist partner member executive officer coordinator leader manager commander")
+
+// applyTitle records the title that precedes a person's name, and the
+// country it implies or that stands before it ("US Secretary of State",
+// "China's top diplomat", "Chinese Foreign Minister").
+func (d *doc) applyTitle(m *mention, titleEnd map[int]*lexicon.Title, titleStart map[int]int, prevTitle *lexicon.Title, prevPerson *mention) {
+	toks := d.toks
+	end := m.start
+	t := titleEnd[end]
+	if t == nil && end > 0 && (toks[end-1].Text == "]" || toks[end-1].Text == ")") {
+		end--
+		t = titleEnd[end]
+	}
+	shared := false
+	if t == nil && prevPerson != nil && prevTitle != nil && m.start >= 1 && toks[m.start-1].Key == "and" && prevPerson.end == m.start-1 {
+		t = prevTitle
+		shared = true
+	}
+	if t == nil {
+		return
+	}
+	e := m.ent
+	ts := titleStart[end]
+	if shared {
+		ts = -1
+	}
+	title := t.Canonical
+	if ts >= 0 {
+		// Keep the words of the text: "House speaker", "top diplomat".
+		title = singular(d.spanText(ts, end))
+		// Modifiers before the title cue: "national security adviser"
+		// is in the dictionary; "international relations professor"
+		// comes from the text.
+	}
+	if e.title == "" {
+		e.title = title
+		e.tkind = t.Kind
+	}
+	// The country: a country word before the title, else what the title
+	// implies.
+	code := ""
+	k := ts - 1
+	if ts >= 0 {
+		for k >= 0 && k >= ts-4 {
+			tk := toks[k]
+			if tk.Key == "former" || tk.Key == "ex" {
+				e.former = true
+			}
+			if tk.Key == "'s" || tk.Key == "[" || tk.Key == "the" || tk.Key == "former" || tk.Key == "then" || tk.Key == "ex" || tk.Key == "top" || tk.Key == "senior" {
+				k--
+				continue
+			}
+			n, es := d.p.gaz.match(toks, k, func(kk kind) bool { return kk == kCountry || kk == kDemonym || kk == kCapital })
+			if n > 0 {
+				code = es[0].country.Code
+			} else {
+				// Try a two-word country ending at k.
+				if k > 0 {
+					if n2, es2 := d.p.gaz.match(toks, k-1, func(kk kind) bool { return kk == kCountry || kk == kDemonym }); n2 == 2 {
+						code = es2[0].country.Code
+					}
+				}
+			}
+			break
+		}
+	}
+	if code == "" {
+		code = t.Country
+	}
+	if officialKinds[t.Kind] && !e.former && code != "" && e.repr == "" {
+		e.repr = code
+	}
+}
+
+// appositiveRole looks at the words after "NAME," for a role: "an expert on
+// US-China relations at the Chinese Academy of Social Sciences". It returns
+// the span of the appositive [from, to) or nil.
+func (d *doc) appositiveRole(s *sentence, from int) []int {
+	toks := d.toks
+	to := from
+	hasRole := false
+	for to < s.end {
+		t := toks[to]
+		if t.Text == "," || t.Text == ";" || t.Text == "(" || t.Text == "\"" || t.Text == "“" || speechVerbs[t.Key] || t.Key == "who" {
+			break
+		}
+		if roleNouns[t.Key] || roleNouns[strings.TrimSuffix(t.Key, "s")] {
+			hasRole = true
+		}
+		to++
+	}
+	if !hasRole || to == from || to-from > 25 {
+		return nil
+	}
+	// "X, director of the China programme at the Washington-based
+	// Stimson Centre, said": the appositive may hold its own commas only
+	// inside the organisation name, which it does not; stop here.
+	first := toks[from].Key
+	if !(first == "a" || first == "an" || first == "the" || roleNouns[first] || roleNouns[strings.TrimSuffix(first, "s")] || !toks[from].Cap) {
+		// "Yun Sun, director of ..." starts with the role; "Lu Xiang,
+		// CASS expert" starts with the organisation: both fine. A
+		// capitalised first word that is not a title is likely a list.
+		if n, _ := d.p.gaz.match(toks[:to], from, func(k kind) bool { return k == kTitle || k == kOrg }); n == 0 && d.acronyms[first] == nil {
+			return nil
+		}
+	}
+	return []int{from, to}
+}
+
+// applyAppositive reads "NAME, an expert ... at ORG" after a person.
+func (d *doc) applyAppositive(s *sentence, m *mention) {
+	toks := d.toks
+	if m.end >= s.end || toks[m.end].Text != "," {
+		return
+	}
+	span := d.appositiveRole(s, m.end+1)
+	if span == nil {
+		return
+	}
+	from, to := span[0], span[1]
+	if k := toks[from].Key; k == "a" || k == "an" || k == "the" {
+		from++
+	}
+	// The organisation: the last "at ORG" / "of ORG" / "with ORG".
+	roleEnd := to
+	for k := to - 1; k > from; k-- {
+		if toks[k].Key == "at" || toks[k].Key == "with" || (toks[k].Key == "of" && d.orgAt(s, k+1, to) != nil) || toks[k].Key == "from" {
+			if org := d.orgAt(s, k+1, to); org != nil {
+				if m.ent.affil == nil {
+					m.ent.affil = org
+				}
+				roleEnd = k
+				break
+			}
+		}
+	}
+	title := strings.TrimSpace(d.spanText(from, roleEnd))
+	// "director of the China programme": keep; "former": mark.
+	if strings.HasPrefix(strings.ToLower(title), "former ") {
+		m.ent.former = true
+	}
+	if title != "" && m.ent.title == "" {
+		m.ent.title = title
+		// The kind of the role decides whether the person acts for a
+		// state: an official with a country in the appositive does.
+		for k := from; k < roleEnd; k++ {
+			n, es := d.p.gaz.match(toks[:roleEnd], k, func(kk kind) bool { return kk == kTitle })
+			if n > 0 {
+				m.ent.tkind = es[0].title.Kind
+				if officialKinds[es[0].title.Kind] && es[0].title.Kind != "official" && !m.ent.former && m.ent.repr == "" && (m.ent.affil == nil || m.ent.affil.code != "") {
+					code := es[0].title.Country
+					for j := from; j < roleEnd; j++ {
+						if n2, es2 := d.p.gaz.match(toks[:roleEnd], j, func(kk kind) bool { return kk == kCountry || kk == kDemonym }); n2 > 0 {
+							code = es2[0].country.Code
+							break
+						}
+					}
+					if code != "" {
+						m.ent.repr = code
+					}
+				}
+				break
+			}
+		}
+	}
+}
+
+// orgAt finds an organisation named by the tokens from k (skipping "the" and
+// hyphenated modifiers such as "Washington-based") before to.
+func (d *doc) orgAt(s *sentence, k, to int) *entity {
+	toks := d.toks
+	for k < to && (toks[k].Key == "the" || (toks[k].Joined && k+1 < to && !toks[k+1].Cap)) {
+		if toks[k].Joined {
+			k += 2
+		} else {
+			k++
+		}
+	}
+	if k >= to || !toks[k].Word {
+		return nil
+	}
+	if e := d.acronyms[toks[k].Key]; e != nil && toks[k].Cap {
+		return e
+	}
+	if n, es := d.p.gaz.match(toks[:to], k, func(kk kind) bool { return kk == kOrg }); n > 0 {
+		e := d.org(es[0].org.Name)
+		e.code = es[0].org.Country
+		e.addName(d.spanText(k, k+n))
+		if acr := d.acronymAfter(k + n); acr != "" {
+			e.addName(acr)
+			d.acronyms[foldWord(acr)] = e
+		}
+		return e
+	}
+	end := d.nameRun(s, k)
+	if end > to {
+		end = to
+	}
+	if end > k && (d.hasOrgHead(k, end) || (d.acronymAfter(end) != "" && acronymFits(d.acronymAfter(end), toks[k:end]))) {
+		if m := d.orgRun(s, k, end); m != nil {
+			return m.ent
+		}
+	}
+	return nil
+}
+
+// resolveSurnames turns one-word person mentions ("Xi", "Wang") into the
+// full names the article gives elsewhere, or, failing that, into a sitting
+// official of that surname from the dictionary.
+func (d *doc) resolveSurnames() {
+	first := map[string][]*entity{}
+	last := map[string][]*entity{}
+	for _, p := range d.persons {
+		keys, _ := phraseKeys(p.name)
+		if len(keys) < 2 {
+			continue
+		}
+		first[keys[0]] = append(first[keys[0]], p)
+		last[keys[len(keys)-1]] = append(last[keys[len(keys)-1]], p)
+	}
+	lookup := func(key string, before int) *entity {
+		for _, m := range [2]map[string][]*entity{last, first} {
+			if c := m[key]; len(c) == 1 {
+				return c[0]
+			} else if len(c) > 1 {
+				// Several people share the name: the most recently
+				// mentioned before this point.
+				return d.mostRecent(c, before)
+			}
+		}
+		return nil
+	}
+	for _, s := range d.sents {
+		for _, m := range s.mentions {
+			if m.ent != nil || m.pronoun || m.end-m.start != 1 {
+				continue
+			}
+			key := d.toks[m.start].Key
+			if e := lookup(key, d.toks[m.start].Start); e != nil {
+				m.ent = e
+			} else if o := d.officialBySurname(key); o != nil {
+				m.ent = d.person(o.Name)
+			} else {
+				m.ent = d.person(d.toks[m.start].Text)
+			}
+			m.ent.mention++
+		}
+		// Bare capitalised words that match a known person's surname:
+		// "Blinken met ...", "Xi's meeting".
+		d.addSurnameMentions(s, lookup)
+	}
+	for _, pa := range d.pendingAffil {
+		if pa.m.ent == nil || pa.m.ent.affil != nil {
+			continue
+		}
+		for _, s := range d.sents {
+			if m := s.mentionAt(pa.orgTok); m != nil && m.ent != nil && m.ent.kind == eOrg {
+				pa.m.ent.affil = m.ent
+			}
+		}
+	}
+	for _, pt := range d.pendingTitles {
+		if pt.m.ent == nil {
+			continue
+		}
+		titleEnd := map[int]*lexicon.Title{pt.m.start: pt.title}
+		if pt.m.start > 0 && (d.toks[pt.m.start-1].Text == "]") {
+			titleEnd[pt.m.start-1] = pt.title
+		}
+		end := pt.m.start
+		if titleEnd[end] == nil {
+			end--
+		}
+		d.applyTitle(pt.m, titleEnd, map[int]int{end: pt.ts}, nil, nil)
+	}
+}
+
+func (d *doc) mostRecent(c []*entity, before int) *entity {
+	var best *entity
+	bestPos := -1
+	for _, s := range d.sents {
+		for _, m := range s.mentions {
+			if m.ent == nil || m.end-m.start < 2 {
+				continue
+			}
+			pos := d.toks[m.start].Start
+			if pos >= before {
+				continue
+			}
+			for _, e := range c {
+				if m.ent == e && pos > bestPos {
+					best, bestPos = e, pos
+				}
+			}
+		}
+	}
+	if best == nil {
+		return c[0]
+	}
+	return best
+}
+
+// officialBySurname finds the one dictionary official with this surname in
+// office on the publication date.
+func (d *doc) officialBySurname(key string) *lexicon.Official {
+	var found *lexicon.Official
+	for _, o := range d.p.gaz.officialsBySurname[key] {
+		if !inOffice(o, d.pubDate) {
+			continue
+		}
+		if found != nil && found.Name != o.Name {
+			return nil
+		}
+		found = o
+	}
+	return found
+}
+
+func inOffice(o *lexicon.Official, date string) bool {
+	if date == "" {
+		return o.To == ""
+	}
+	return (o.From == "" || o.From <= date) && (o.To == "" || date <= o.To)
+}
+
+// addSurnameMentions finds one-word capitalised tokens not yet part of any
+// mention that name a person of the article by surname.
+func (d *doc) addSurnameMentions(s *sentence, lookup func(string, int) *entity) {
+	covered := map[int]bool{}
+	for _, m := range s.mentions {
+		for k := m.start; k < m.end; k++ {
+			covered[k] = true
+		}
+	}
+	var added []*mention
+	for i := s.start; i < s.end; i++ {
+		t := d.toks[i]
+		if covered[i] || !t.Word || !t.Cap || functionWords[t.Key] || d.p.gaz.stop[t.Key] {
+			continue
+		}
+		// Part of a longer capitalised run: not a bare surname.
+		if i+1 < s.end && d.toks[i+1].Word && d.toks[i+1].Cap && !d.toks[i].Joined && !covered[i+1] {
+			continue
+		}
+		if i > s.start && d.toks[i-1].Word && d.toks[i-1].Cap && !d.toks[i-1].Joined && !covered[i-1] && !functionWords[d.toks[i-1].Key] {
+			continue
+		}
+		e := lookup(t.Key, t.Start)
+		if e == nil {
+			if e2 := d.acronyms[t.Key]; e2 != nil {
+				e = e2
+			} else if o := d.officialBySurname(t.Key); o != nil && len(t.Key) > 2 {
+				e = d.person(o.Name)
+			}
+		}
+		if e == nil {
+			continue
+		}
+		m := &mention{start: i, end: i + 1, ent: e}
+		if i+1 < s.end && d.toks[i+1].Key == "'s" {
+			m.possessive = true
+		}
+		if t.Joined || (i > 0 && d.toks[i-1].Joined && d.toks[i-1].Word) {
+			m.compound = true
+		}
+		e.mention++
+		added = append(added, m)
+	}
+	if len(added) > 0 {
+		s.mentions = append(s.mentions, added...)
+		sortMentions(s.mentions)
+	}
+}
+
+func sortMentions(ms []*mention) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && ms[j].start < ms[j-1].start; j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
+}
+
+// singular turns a plural title into the singular: "presidents" ->
+// "president".
+func singular(title string) string {
+	words := strings.Fields(title)
+	if len(words) == 0 {
+		return title
+	}
+	w := words[len(words)-1]
+	lw := strings.ToLower(w)
+	switch {
+	case strings.HasSuffix(lw, "ies"):
+		w = w[:len(w)-3] + "y"
+	case strings.HasSuffix(lw, "ss"), strings.HasSuffix(lw, "us"):
+	case strings.HasSuffix(lw, "s") && len(lw) > 3:
+		w = w[:len(w)-1]
+	}
+	words[len(words)-1] = w
+	return strings.Join(words, " ")
+}
+
+var _ = schema.Fold
