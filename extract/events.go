@@ -32,7 +32,7 @@ var argPreps = setOf("in at with of for by to from on about during between among
 
 // Verbs before a noun event that let the noun take the clause subject as its
 // actor: "the US announced sanctions", "Qin paid a visit".
-var lightVerbs = setOf("held hold holds holding had has have having made make makes making paid pay pays paying announced announce announces imposed impose imposes imposing slapped slaps spent spend including began begin concluded conclude wrapped led lead leads attended attend attends attending conducted conduct hosted host hosts hosting undertook undertake undertakes launched launch expanded expand extended extend issued issue issues signed sign signs reached reach reaches made")
+var lightVerbs = setOf("achieve achieved achieves achieving reach held hold holds holding had has have having made make makes making paid pay pays paying announced announce announces imposed impose imposes imposing slapped slaps spent spend including began begin concluded conclude wrapped led lead leads attended attend attends attending conducted conduct hosted host hosts hosting undertook undertake undertakes launched launch expanded expand extended extend issued issue issues signed sign signs reached reach reaches made")
 
 // Modality cues, read backwards from an event in its clause.
 var (
@@ -409,9 +409,30 @@ func (d *doc) objects(s *sentence, from, to int, preps ...string) []*entity {
 		if m.start < from || m.start >= to || !actorMention(m) {
 			continue
 		}
-		// What stands between the trigger and the name.
+		if m.possessive {
+			// "between China's top diplomat Wang Yi and ...": the
+			// possessor describes the next name.
+			continue
+		}
+		// Walk back over titles, determiners and possessors to the
+		// preposition that introduces the name, if any.
 		k := m.start - 1
-		for k >= from && toks[k].Word && !argPreps[toks[k].Key] && (toks[k].Key == "the" || toks[k].Key == "a" || toks[k].Key == "an" || !toks[k].Cap || m.ent.kind == ePerson) && m.start-k < 6 {
+		for steps := 0; k >= from && steps < 8; steps++ {
+			t := toks[k]
+			if argPreps[t.Key] || !t.Word && t.Key != "'s" {
+				break
+			}
+			if t.Key == "'s" {
+				mm := s.mentionEndingAt(k)
+				if mm == nil {
+					break
+				}
+				k = mm.start - 1
+				continue
+			}
+			if t.Key == "and" || (t.Cap && m.ent.kind != ePerson && s.mentionEndingAt(k+1) == nil) {
+				break
+			}
 			k--
 		}
 		prep := ""
@@ -420,9 +441,6 @@ func (d *doc) objects(s *sentence, from, to int, preps ...string) []*entity {
 		}
 		for _, p := range preps {
 			if p == prep {
-				if m.possessive {
-					break
-				}
 				return d.coordinated(s, m, to)
 			}
 		}
@@ -681,9 +699,12 @@ func (d *doc) nounArgs(s *sentence, ev *event, a, i, n, b int) {
 // of the same kind ("met ..., and spent hours in discussions with").
 func (d *doc) inheritsSubject(s *sentence, a, i int) bool {
 	toks := d.toks
-	for k := a; k < i; k++ {
-		if toks[k].Key == "in" || toks[k].Key == "during" {
+	for k := i - 1; k >= a && k >= i-4; k-- {
+		switch {
+		case toks[k].Key == "in" || toks[k].Key == "during" || toks[k].Key == "including":
 			return true
+		case !toks[k].Word || argPreps[toks[k].Key] || toks[k].Cap:
+			return false
 		}
 	}
 	return false

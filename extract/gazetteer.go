@@ -149,7 +149,7 @@ func newGazetteer(lex *lexicon.Lexicon) *gazetteer {
 	}
 	for i := range lex.Issues {
 		is := &lex.Issues[i]
-		for _, trig := range is.Triggers {
+		for _, trig := range append(append([]string{is.Name}, is.Aliases...), is.Triggers...) {
 			add(trig, entry{kind: kIssue, issue: is})
 		}
 	}

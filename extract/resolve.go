@@ -74,6 +74,11 @@ func (d *doc) applyTitle(m *mention, titleEnd map[int]*lexicon.Title, titleStart
 			n, es := d.p.gaz.match(toks, k, func(kk kind) bool { return kk == kCountry || kk == kDemonym || kk == kCapital })
 			if n > 0 {
 				code = es[0].country.Code
+				for f := k - 1; f >= 0 && f >= k-2; f-- {
+					if toks[f].Key == "former" || toks[f].Key == "ex" {
+						e.former = true
+					}
+				}
 			} else {
 				// Try a two-word country ending at k.
 				if k > 0 {
