@@ -57,6 +57,14 @@ type spoke struct {
 	pos int
 }
 
+// desc is a definite description ("the Chinese leader") to resolve to a
+// person of the article with that country and title.
+type desc struct {
+	m     *mention
+	code  string
+	title string
+}
+
 // pendingAffil is "Lu of CASS": a person and the organisation named after
 // "of", tied once the surname is resolved.
 type pendingAffil struct {
@@ -106,6 +114,7 @@ type doc struct {
 
 	pendingTitles  []pendingTitle
 	pendingAffil   []pendingAffil
+	descs          []desc
 	spoke          []spoke // speakers found so far, with where they spoke
 	lastSpeaker    *entity
 	lastWasParties bool

@@ -46,7 +46,8 @@ var (
 var partyPhrases = [][]string{
 	{"both", "sides"}, {"the", "two", "sides"}, {"both", "countries"}, {"the", "two", "countries"},
 	{"both", "nations"}, {"the", "two", "nations"}, {"both", "leaders"}, {"the", "two", "leaders"},
-	{"both", "governments"}, {"the", "two", "governments"}, {"they"},
+	{"both", "governments"}, {"the", "two", "governments"}, {"the", "two", "men"}, {"the", "two", "women"},
+	{"the", "two", "presidents"}, {"the", "two", "ministers"}, {"the", "leaders"}, {"they"},
 }
 
 // findEvents reads the events of one sentence.
@@ -346,6 +347,25 @@ func (d *doc) parties() []*entity {
 				return ps
 			}
 		}
+	}
+	// The two most-named people who act for different countries.
+	var p1, p2 *entity
+	for _, e := range d.persons {
+		if e.repr == "" {
+			continue
+		}
+		switch {
+		case p1 == nil || e.mention > p1.mention:
+			if p1 != nil && p1.repr != e.repr {
+				p2 = p1
+			}
+			p1 = e
+		case e.repr != p1.repr && (p2 == nil || e.mention > p2.mention):
+			p2 = e
+		}
+	}
+	if p1 != nil && p2 != nil && p1.repr != p2.repr {
+		return []*entity{p1, p2}
 	}
 	var best, second *entity
 	for _, e := range d.order {
@@ -783,6 +803,14 @@ func (d *doc) pickDate(s *sentence, trigger int, dates []when.Date) string {
 	a, b := d.clause(s, trigger)
 	ca, cb := d.toks[a].Start-s.offset, d.toks[b-1].End-s.offset
 	best, bestDist := "", 1<<30
+	for k := 0; k+1 < len(dates); k++ {
+		// "in November last year": the month of that year.
+		if len(dates[k].Value) == 7 && len(dates[k+1].Value) == 4 && dates[k+1].Start-dates[k].End <= 2 {
+			dates[k].Value = dates[k+1].Value + dates[k].Value[4:]
+			dates[k].End = dates[k+1].End
+			dates = append(dates[:k+1:k+1], dates[k+2:]...)
+		}
+	}
 	for _, dt := range dates {
 		if dt.Start < ca-1 || dt.Start > cb {
 			continue

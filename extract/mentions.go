@@ -85,6 +85,23 @@ func (d *doc) findMentions(s *sentence) {
 		}
 		runEnd := d.nameRun(s, i)
 		n, es := d.p.gaz.match(toks[:s.end], i, entityKinds)
+		if n > 0 && i > s.start && toks[i-1].Key == "the" && (es[0].kind == kDemonym || es[0].kind == kCountry) {
+			// "the Chinese leader", "the US president": a person the
+			// article names elsewhere.
+			end := 0
+			if te, ok := titleAt[i+n]; ok {
+				end = te
+			} else if i+n < s.end && (toks[i+n].Key == "leader" || toks[i+n].Key == "leaders") {
+				end = i + n + 1
+			}
+			if end > 0 && !(end < s.end && toks[end].Cap && toks[end].Word) {
+				m := &mention{start: i, end: end}
+				d.descs = append(d.descs, desc{m: m, code: es[0].country.Code, title: strings.ToLower(d.spanText(i+n, end))})
+				s.mentions = append(s.mentions, m)
+				i = end
+				continue
+			}
+		}
 		if n > 0 {
 			for k := i + 1; k < i+n; k++ {
 				if te, ok := titleAt[k]; ok && te > i+n {
@@ -106,7 +123,7 @@ func (d *doc) findMentions(s *sentence) {
 				continue
 			}
 		}
-		if n > 0 && !(es[0].kind == kDemonym && runEnd-i > n && d.looksLikePersonRun(i+n, runEnd)) {
+		if n > 0 {
 			m := d.gazMention(s, i, n, es)
 			if m != nil {
 				if m.ent != nil && m.ent.kind == ePerson {
@@ -239,14 +256,6 @@ func acronymFits(acr string, toks []token) bool {
 		k++
 	}
 	return true
-}
-
-func (d *doc) looksLikePersonRun(a, b int) bool {
-	if b-a < 1 || b-a > 4 {
-		return false
-	}
-	n, _ := d.p.gaz.match(d.toks[:b], a, entityKinds)
-	return n == 0 && !d.hasOrgHead(a, b)
 }
 
 // orgRun makes an organisation of a capitalised run with an organisation

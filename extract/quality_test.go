@@ -48,3 +48,18 @@ func TestSeedQuality(t *testing.T) {
 	r.Write(&b, testing.Verbose())
 	t.Log("\n" + b.String())
 }
+
+// TestExamplesQuality scores extraction alone on each bundled example.
+func TestExamplesQuality(t *testing.T) {
+	golds, _ := filepath.Glob("../examples/*.gold.tsv")
+	total := &gold.Report{}
+	for _, g := range golds {
+		art := strings.TrimSuffix(g, ".gold.tsv") + ".txt"
+		r := scoreFile(t, art, g)
+		t.Logf("%-50s recall %.3f precision %.3f never %d events %d/%d", filepath.Base(art), r.Recall(), r.Precision(), len(r.Never), r.EventsHeld, r.Events)
+		total.Add(r)
+	}
+	var b strings.Builder
+	total.Write(&b, testing.Verbose())
+	t.Log("\n" + b.String())
+}

@@ -117,6 +117,13 @@ func (d *doc) findStatements(para []*sentence) {
 		// Reported speech: `X said (that) CLAUSE.` or `CLAUSE, X said.`
 		if spEnd < s.end-1 && !isAccording || isAccording && spEnd < s.end-1 {
 			from := spEnd
+			if toks[i].Key == "told" || toks[i].Key == "tells" {
+				if m := s.mentionAt(from); m != nil {
+					from = m.end
+				} else if from < s.end && (toks[from].Key == "reporters" || toks[from].Key == "journalists") {
+					from++
+				}
+			}
 			if from < s.end && toks[from].Key == "that" {
 				from++
 			}

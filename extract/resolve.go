@@ -275,6 +275,12 @@ func (d *doc) resolveSurnames() {
 		// "Blinken met ...", "Xi's meeting".
 		d.addSurnameMentions(s, lookup)
 	}
+	for _, ds := range d.descs {
+		ds.m.ent = d.describedPerson(ds.code, ds.title)
+		if ds.m.ent != nil {
+			ds.m.ent.mention++
+		}
+	}
 	for _, pa := range d.pendingAffil {
 		if pa.m.ent == nil || pa.m.ent.affil != nil {
 			continue
@@ -299,6 +305,39 @@ func (d *doc) resolveSurnames() {
 		}
 		d.applyTitle(pt.m, titleEnd, map[int]int{end: pt.ts}, nil, nil)
 	}
+}
+
+// describedPerson finds the one person of the article who acts for the
+// country code and whose title fits ("leader" fits any head of state or
+// government).
+func (d *doc) describedPerson(code, title string) *entity {
+	title = singular(title)
+	var found *entity
+	for _, p := range d.persons {
+		if p.repr != code && !(p.repr == "" && d.officeCountry(p) == code) {
+			continue
+		}
+		t := strings.ToLower(p.title)
+		kindOK := p.tkind == "head"
+		if o := d.officeOf(p); o != nil {
+			t += " " + strings.ToLower(o.Title)
+			kindOK = kindOK || strings.Contains(strings.ToLower(o.Title), "president") || strings.Contains(strings.ToLower(o.Title), "prime minister")
+		}
+		if (title == "leader" && kindOK) || (title != "leader" && strings.Contains(t, title)) {
+			if found != nil && found != p {
+				return nil
+			}
+			found = p
+		}
+	}
+	return found
+}
+
+func (d *doc) officeCountry(p *entity) string {
+	if o := d.officeOf(p); o != nil {
+		return o.Country
+	}
+	return ""
 }
 
 func (d *doc) mostRecent(c []*entity, before int) *entity {
