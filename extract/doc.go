@@ -91,6 +91,7 @@ type sentence struct {
 	offset     int    // byte offset of text in the article
 	mentions   []*mention
 	issues     []*entity
+	unknown    [][2]int // capitalised runs no cue classified, for a second look
 }
 
 // doc is an article being read.

@@ -36,7 +36,7 @@ var lightVerbs = setOf("achieve achieved achieves achieving reach held hold hold
 
 // Modality cues, read backwards from an event in its clause.
 var (
-	cancelCues   = setOf("cancelled canceled cancel cancels postponed postpone postpones scrapped scrap scraps called calls")
+	cancelCues   = setOf("cancelled canceled cancel cancels postponed postpone postpones scrapped scrap scraps called calls put puts")
 	denyCues     = setOf("not n't never no failed fail fails without refused refuses refuse neither nor")
 	possibleCues = setOf("could may might would if hopes hope hoped hoping possible possibly potential potentially chance chances possibility pave paves considering consider considers mulling proposed propose proposes proposal invitation invited invite invites unless whether prospect prospects")
 	plannedCues  = setOf("will 'll shall plans plan planned planning scheduled schedule set due upcoming next forthcoming intends intend intended going prepare prepares preparing preparation preparations arrange arranged arranging agreed agree agrees")
@@ -752,7 +752,7 @@ func (d *doc) status(s *sentence, a, trigger int, v *lexicon.EventVerb) string {
 		dist := trigger - k
 		switch {
 		case cancelCues[w]:
-			if w == "called" || w == "calls" {
+			if w == "called" || w == "calls" || w == "put" || w == "puts" {
 				if k+1 < len(toks) && toks[k+1].Key == "off" {
 					return schema.Cancelled
 				}
@@ -766,13 +766,9 @@ func (d *doc) status(s *sentence, a, trigger int, v *lexicon.EventVerb) string {
 		case possibleCues[w]:
 			return schema.Possible
 		case plannedCues[w]:
-			if w == "set" || w == "due" || w == "going" {
-				if k+1 < len(toks) && toks[k+1].Key != "to" {
-					continue
-				}
-			}
-			if w == "agreed" || w == "agree" || w == "agrees" {
-				if k+1 < len(toks) && toks[k+1].Key != "to" {
+			if w == "set" || w == "due" || w == "going" || w == "agreed" || w == "agree" || w == "agrees" || w == "plan" || w == "plans" {
+				// "agreed to meet", not "agreed to the plan at a meeting".
+				if k+1 >= len(toks) || toks[k+1].Key != "to" || trigger-k > 3 {
 					continue
 				}
 			}
@@ -783,7 +779,7 @@ func (d *doc) status(s *sentence, a, trigger int, v *lexicon.EventVerb) string {
 	// did not take place".
 	for k := trigger + 1; k < s.end && k <= trigger+4; k++ {
 		w := toks[k].Key
-		if (w == "cancelled" || w == "canceled" || w == "scrapped") && (toks[k-1].Key == "was" || toks[k-1].Key == "were" || toks[k-1].Key == "been") {
+		if (w == "cancelled" || w == "canceled" || w == "scrapped" || w == "postponed" || (w == "put" || w == "called") && k+1 < s.end && toks[k+1].Key == "off") && (toks[k-1].Key == "was" || toks[k-1].Key == "were" || toks[k-1].Key == "been") {
 			return schema.Cancelled
 		}
 	}

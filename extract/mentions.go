@@ -13,7 +13,7 @@ var functionWords = setOf("the a an but and or in on at of for to from with by a
 var nameParticles = setOf("al el bin ibn bint da de del della di dos du le la van von der ter abu")
 
 // Head words that make a capitalised phrase an organisation.
-var orgHeads = setOf("university universidad universite academy institute institution centre center council ministry commission agency foundation bank fund organisation organization association party forum department office school college corporation company committee parliament congress assembly court union alliance authority service services secretariat bureau group programme program observatory society network guard army navy")
+var orgHeads = setOf("league front movement coalition university universidad universite academy institute institution centre center council ministry commission agency foundation bank fund organisation organization association party forum department office school college corporation company committee parliament congress assembly court union alliance authority service services secretariat bureau group programme program observatory society network guard army navy")
 
 // Nouns that, after a demonym, stand for the state itself:
 // "Chinese officials" act for China.
@@ -22,6 +22,10 @@ var stateNouns = setOf("officials official government governments authorities le
 // Nouns that, after a demonym, name a group of their own:
 // "Chinese companies" is not China.
 var groupNouns = setOf("companies company firms firm entities individuals banks nationals citizens students businesses exporters importers manufacturers tech groups officers ships vessels hackers soldiers journalists")
+
+// Organs of a state that speak or act for it after a possessive:
+// "Singapore's foreign ministry", "China's embassy".
+var stateOrgans = setOf("ministry government embassy cabinet administration presidency military army navy parliament")
 
 // Words that introduce speech.
 var speechVerbs = setOf("said says say told tells added adds noted notes stressed stresses warned warns argued argues wrote writes explained explains insisted insists acknowledged acknowledges claimed claims declared declares remarked remarks cautioned believes believed contended suggested suggests observed observes emphasised emphasized underlined underscored reiterated asserted")
@@ -147,6 +151,7 @@ func (d *doc) findMentions(s *sentence) {
 				i = m.end
 				continue
 			}
+			s.unknown = append(s.unknown, [2]int{i, runEnd})
 			i = runEnd
 			continue
 		}
@@ -323,6 +328,9 @@ func (d *doc) gazMention(s *sentence, i, n int, es []*entry) *mention {
 		m.ent = d.person(best.official.Name)
 		m.ent.addName(d.spanText(i, i+n))
 	case kOrg:
+		if j := i + n; j < s.end && (toks[j].Key == "leaders" || toks[j].Key == "members" || toks[j].Key == "officials" || toks[j].Key == "ministers") && !toks[j].Cap {
+			m.end = j + 1 // "Asean leaders" act for Asean
+		}
 		m.ent = d.org(best.org.Name)
 		if m.ent.code == "" {
 			m.ent.code = best.org.Country
@@ -335,6 +343,16 @@ func (d *doc) gazMention(s *sentence, i, n int, es []*entry) *mention {
 	case kCountry:
 		m.ent = d.country(best.country)
 		m.ent.addName(d.spanText(i, i+n))
+		// "Singapore's foreign ministry said": the state speaks.
+		if j := i + n; j+1 < s.end && toks[j].Key == "'s" {
+			k := j + 1
+			for k < s.end && k < j+4 && toks[k].Word && !toks[k].Cap && !stateOrgans[toks[k].Key] {
+				k++
+			}
+			if k < s.end && stateOrgans[toks[k].Key] && !toks[k].Cap && (k+1 >= s.end || !toks[k+1].Word || toks[k+1].Cap || functionWords[toks[k+1].Key] || speechVerbs[toks[k+1].Key]) {
+				m.end = k + 1
+			}
+		}
 	case kMetonym:
 		if c := d.countryByCode(best.metonym.Country); c != nil {
 			m.ent = c
@@ -396,6 +414,17 @@ func (d *doc) classifyRun(s *sentence, a, b int, titleEnd map[int]*lexicon.Title
 	// A modifier such as "Trump-era" or "Washington-based".
 	if toks[b-1].Joined && b < s.end && !toks[b].Cap {
 		return nil
+	}
+	// "Senior General Min Aung Hlaing": a title inside the run.
+	for k := a; k < b-1; k++ {
+		if n, es := d.p.gaz.match(toks[:b], k, func(kk kind) bool { return kk == kTitle }); n > 0 && k+n < b {
+			if titleEnd[k+n] == nil {
+				titleEnd[k+n] = es[0].title
+				titleStart[k+n] = k
+			}
+			a = k + n
+			break
+		}
 	}
 	// "Lu of CASS", "Wang of Tsinghua University": a person, then the
 	// organisation they speak for.
@@ -462,13 +491,29 @@ func (d *doc) classifyRun(s *sentence, a, b int, titleEnd map[int]*lexicon.Title
 		}
 		return m
 	}
-	m := &mention{start: a, end: b, ent: d.person(d.spanText(a, b))}
+	m := &mention{start: a, end: b, ent: d.knownPerson(a, b)}
 	if orgTok > 0 {
 		d.pendingAffil = append(d.pendingAffil, pendingAffil{m: m, orgTok: orgTok})
 	}
 	d.applyTitle(m, titleEnd, titleStart, prevTitle, prevPerson)
 	d.applyAppositive(s, m)
 	return m
+}
+
+// knownPerson is the person named by tokens [a, b): one the article named
+// earlier in full when the run ends their name ("Suu Kyi"), else a new one.
+func (d *doc) knownPerson(a, b int) *entity {
+	var keys []string
+	for k := a; k < b; k++ {
+		keys = append(keys, d.toks[k].Key)
+	}
+	for _, p := range d.persons {
+		pk, _ := phraseKeys(p.name)
+		if len(pk) > len(keys) && strings.Join(pk[len(pk)-len(keys):], " ") == strings.Join(keys, " ") {
+			return p
+		}
+	}
+	return d.person(d.spanText(a, b))
 }
 
 // titleBefore is the title that ends right before token a ("Foreign

@@ -1,13 +1,17 @@
 package extract_test
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/cayleygraph/quad"
+
 	"github.com/dkg/dkg/extract"
+	"github.com/dkg/dkg/extract/read"
 	"github.com/dkg/dkg/schema/gold"
 )
 
@@ -21,19 +25,22 @@ func scoreFile(t *testing.T, article, goldPath string) *gold.Report {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, err := os.ReadFile(article)
-	if err != nil {
-		t.Fatal(err)
-	}
 	pub, err := time.Parse("2006-01-02", g.Published)
 	if err != nil {
 		t.Fatalf("%s: published: %v", goldPath, err)
 	}
-	res, err := extract.Extract(extract.Article{Location: article, Text: string(text), Published: pub})
-	if err != nil {
-		t.Fatal(err)
+	var quads []quad.Quad
+	for it := range read.File(context.Background(), article, read.Options{Published: pub}) {
+		if it.Err != nil {
+			t.Fatal(it.Err)
+		}
+		res, err := extract.Extract(it.Article)
+		if err != nil {
+			t.Fatal(err)
+		}
+		quads = append(quads, res.Quads...)
 	}
-	return gold.Score(g, res.Quads)
+	return gold.Score(g, quads)
 }
 
 // TestSeedQuality scores extraction alone (no store) on the seed article; the

@@ -257,6 +257,9 @@ func (d *doc) resolveSurnames() {
 		return nil
 	}
 	for _, s := range d.sents {
+		d.secondLook(s)
+	}
+	for _, s := range d.sents {
 		for _, m := range s.mentions {
 			if m.ent != nil || m.pronoun || m.end-m.start != 1 {
 				continue
@@ -338,6 +341,77 @@ func (d *doc) officeCountry(p *entity) string {
 		return o.Country
 	}
 	return ""
+}
+
+// secondLook reads the capitalised runs no cue classified: the full name or
+// the last words of a person the article names ("Suu Kyi" for Aung San Suu
+// Kyi), or an unknown name that acts as the subject of an event or speech
+// verb ("Min Aung Hlaing agreed ...").
+func (d *doc) secondLook(s *sentence) {
+	toks := d.toks
+	var added []*mention
+	for _, r := range s.unknown {
+		a, b := r[0], r[1]
+		if b-a < 2 || b-a > 4 {
+			continue
+		}
+		var keys []string
+		for k := a; k < b; k++ {
+			keys = append(keys, toks[k].Key)
+		}
+		var found *entity
+		for _, p := range d.persons {
+			pk, _ := phraseKeys(p.name)
+			if len(pk) >= len(keys) && strings.Join(pk[len(pk)-len(keys):], " ") == strings.Join(keys, " ") {
+				if found != nil && found != p {
+					found = nil
+					break
+				}
+				found = p
+			}
+		}
+		if found == nil && b < s.end && d.actsAfter(s, b) && plainName(toks[a:b]) {
+			found = d.person(d.spanText(a, b))
+		}
+		if found != nil {
+			m := &mention{start: a, end: b, ent: found}
+			if b < s.end && toks[b].Key == "'s" {
+				m.possessive = true
+			}
+			added = append(added, m)
+		}
+	}
+	if len(added) > 0 {
+		s.mentions = append(s.mentions, added...)
+		sortMentions(s.mentions)
+	}
+}
+
+// actsAfter reports whether the words at i are the verb of a subject: an
+// auxiliary, a speech verb or an event verb.
+func (d *doc) actsAfter(s *sentence, i int) bool {
+	k := d.toks[i].Key
+	if k == "has" || k == "had" || k == "will" || k == "was" || k == "is" || speechVerbs[k] {
+		return true
+	}
+	n, es := d.p.gaz.match(d.toks[:s.end], i, func(kk kind) bool { return kk == kEvent })
+	return n > 0 && es[0].event.POS == "verb"
+}
+
+// plainName reports whether the tokens look like a personal name: letters
+// only, no organisation word, nothing a dictionary knows.
+func plainName(toks []token) bool {
+	for _, t := range toks {
+		if !t.Word || orgHeads[t.Key] || t.Upper {
+			return false
+		}
+		for _, r := range t.Key {
+			if r >= '0' && r <= '9' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func (d *doc) mostRecent(c []*entity, before int) *entity {
