@@ -116,6 +116,7 @@ type doc struct {
 	pendingTitles  []pendingTitle
 	pendingAffil   []pendingAffil
 	descs          []desc
+	dateline       *entity // the place of a wire dateline
 	spoke          []spoke // speakers found so far, with where they spoke
 	lastSpeaker    *entity
 	lastWasParties bool

@@ -526,6 +526,9 @@ func (d *doc) readEvent(s *sentence, i, n int, v *lexicon.EventVerb, limit int) 
 	if ev.location == nil {
 		ev.location = d.location(s, i, a, b)
 	}
+	if ev.location == nil && d.dateline != nil && s == d.sents[0] && ev.status == schema.Occurred && (v.Class == "Meeting" || v.Class == "Call" || v.Class == "Agreement") {
+		ev.location = d.dateline
+	}
 	switch v.Class {
 	case "Visit":
 		if len(ev.actors) == 0 || (ev.location == nil && len(ev.recipients) == 0) {
@@ -697,6 +700,9 @@ func (d *doc) nounArgs(s *sentence, ev *event, a, i, n, b int) {
 			if len(ev.actors) == 0 {
 				ev.actors = d.prevClauseSubject(s, a)
 			}
+			if len(ev.recipients) == 0 && len(ev.actors) > 0 && (ev.verb.Class == "Meeting" || ev.verb.Class == "Call") {
+				ev.recipients = d.clauseObject(s, a, i, ev.actors)
+			}
 		}
 	}
 	// Do not let one name be both sides.
@@ -713,6 +719,31 @@ func (d *doc) nounArgs(s *sentence, ev *event, a, i, n, b int) {
 		}
 	}
 	ev.recipients = rec
+}
+
+// clauseObject is the first person after the subject and before the
+// trigger that is not behind a preposition: the object of the clause's
+// verb.
+func (d *doc) clauseObject(s *sentence, a, i int, subj []*entity) []*entity {
+	toks := d.toks
+	for _, m := range s.mentions {
+		if m.start < a || m.start >= i || m.ent == nil || m.ent.kind != ePerson || m.possessive || m.adj {
+			continue
+		}
+		if m.start > s.start && argPreps[toks[m.start-1].Key] {
+			continue
+		}
+		isSubj := false
+		for _, x := range subj {
+			if x == m.ent {
+				isSubj = true
+			}
+		}
+		if !isSubj {
+			return []*entity{m.ent}
+		}
+	}
+	return nil
 }
 
 // inheritsSubject: a noun event in a clause whose verb is itself an event

@@ -101,6 +101,7 @@ func (p *Pipeline) Extract(a Article) (*Result, error) {
 	for _, s := range d.sents {
 		d.findMentions(s)
 	}
+	d.findDateline()
 	d.resolveSurnames()
 	for _, s := range d.sents {
 		d.findIssues(s)
@@ -150,6 +151,29 @@ func (d *doc) split() {
 			para++
 		}
 		off = end + 1
+	}
+}
+
+// findDateline reads a wire dateline ("WASHINGTON —", "BANDAR SERI BEGAWAN
+// —"): the place the lead sentence happened in, and never an actor.
+func (d *doc) findDateline() {
+	if len(d.sents) == 0 {
+		return
+	}
+	s := d.sents[0]
+	for _, m := range s.mentions {
+		if m.start > s.start+1 || m.ent == nil {
+			break
+		}
+		k := m.end
+		for k < s.end && k < m.end+3 && d.toks[k].Text != "—" && d.toks[k].Text != "–" && d.toks[k].Text != "-" && d.toks[k].Text != "(" {
+			k++
+		}
+		if k < s.end && k < m.end+3 && d.toks[m.start].Upper && (m.place != nil || m.ent.kind == ePlace || m.ent.kind == eCountry) {
+			m.adj = true
+			d.dateline = mEnt(m)
+		}
+		break
 	}
 }
 

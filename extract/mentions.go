@@ -28,7 +28,7 @@ var groupNouns = setOf("companies company firms firm entities individuals banks 
 var stateOrgans = setOf("ministry government embassy cabinet administration presidency military army navy parliament")
 
 // Words that introduce speech.
-var speechVerbs = setOf("said says say told tells added adds noted notes stressed stresses warned warns argued argues wrote writes explained explains insisted insists acknowledged acknowledges claimed claims declared declares remarked remarks cautioned believes believed contended suggested suggests observed observes emphasised emphasized underlined underscored reiterated asserted")
+var speechVerbs = setOf("replied replies responded responds answered countered tweeted posted said says say told tells added adds noted notes stressed stresses warned warns argued argues wrote writes explained explains insisted insists acknowledged acknowledges claimed claims declared declares remarked remarks cautioned believes believed contended suggested suggests observed observes emphasised emphasized underlined underscored reiterated asserted")
 
 var pronouns = map[string]bool{"he": true, "she": true, "his": true, "her": true, "him": true}
 
@@ -522,7 +522,7 @@ func titleBefore(toks []token, a int, titleEnd map[int]*lexicon.Title) *lexicon.
 	if t := titleEnd[a]; t != nil {
 		return t
 	}
-	if a > 0 && (toks[a-1].Text == "]" || toks[a-1].Text == ")") {
+	if a > 0 && (toks[a-1].Text == "]" || toks[a-1].Text == ")" || toks[a-1].Text == ",") {
 		return titleEnd[a-1]
 	}
 	return nil

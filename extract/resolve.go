@@ -28,7 +28,7 @@ func (d *doc) applyTitle(m *mention, titleEnd map[int]*lexicon.Title, titleStart
 	toks := d.toks
 	end := m.start
 	t := titleEnd[end]
-	if t == nil && end > 0 && (toks[end-1].Text == "]" || toks[end-1].Text == ")") {
+	if t == nil && end > 0 && (toks[end-1].Text == "]" || toks[end-1].Text == ")" || toks[end-1].Text == ",") {
 		end--
 		t = titleEnd[end]
 	}
