@@ -53,6 +53,12 @@ func tokenize(text string, start, end int, inQuote bool, para, sent int) ([]toke
 					j += s2
 					continue
 				}
+				// An initial before a name: "S. Jaishankar", "John F.
+				// Kennedy".
+				if r2 == '.' && j-i == 1 && unicode.IsUpper(r) && j+2 < end && text[j+1] == ' ' && unicode.IsUpper(runeAt(text, j+2)) {
+					j += s2
+					break
+				}
 				// Apostrophes inside words (O'Brien, al-Rufay'i) but not
 				// the possessive 's, which becomes a token of its own.
 				if (r2 == '\'' || r2 == '’') && j+s2 < end {
