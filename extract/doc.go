@@ -117,6 +117,7 @@ type doc struct {
 	pendingAffil   []pendingAffil
 	descs          []desc
 	dateline       *entity // the place of a wire dateline
+	known          *Known  // people learned from earlier articles
 	spoke          []spoke // speakers found so far, with where they spoke
 	lastSpeaker    *entity
 	lastWasParties bool

@@ -83,14 +83,18 @@ func Extract(a Article) (*Result, error) {
 }
 
 // Extract turns an article into its quads.
-func (p *Pipeline) Extract(a Article) (*Result, error) {
+func (p *Pipeline) Extract(a Article) (*Result, error) { return p.ExtractWith(a, nil) }
+
+// ExtractWith turns an article into its quads, resolving short names
+// against the people earlier articles named (known may be nil).
+func (p *Pipeline) ExtractWith(a Article, known *Known) (*Result, error) {
 	if strings.TrimSpace(a.Text) == "" {
 		return nil, fmt.Errorf("empty article")
 	}
 	d := &doc{
 		p: p, art: a, text: a.Text, published: a.Published,
 		ents: map[string]*entity{}, acronyms: map[string]*entity{},
-		paraIssue: map[int][]*entity{},
+		paraIssue: map[int][]*entity{}, known: known,
 	}
 	if !a.Published.IsZero() {
 		d.pubDate = a.Published.Format("2006-01-02")

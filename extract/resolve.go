@@ -267,6 +267,8 @@ func (d *doc) resolveSurnames() {
 			key := d.toks[m.start].Key
 			if e := lookup(key, d.toks[m.start].Start); e != nil {
 				m.ent = e
+			} else if kp := d.known.bySurname(key); kp != nil {
+				m.ent = d.knownEntity(kp)
 			} else if o := d.officialBySurname(key); o != nil {
 				m.ent = d.person(o.Name)
 			} else {
@@ -368,6 +370,11 @@ func (d *doc) secondLook(s *sentence) {
 					break
 				}
 				found = p
+			}
+		}
+		if found == nil {
+			if kp := d.known.byName(strings.Join(keys, " ")); kp != nil {
+				found = d.knownEntity(kp)
 			}
 		}
 		if found == nil && b < s.end && d.actsAfter(s, b) && plainName(toks[a:b]) {
@@ -488,6 +495,8 @@ func (d *doc) addSurnameMentions(s *sentence, lookup func(string, int) *entity) 
 		if e == nil {
 			if e2 := d.acronyms[t.Key]; e2 != nil {
 				e = e2
+			} else if kp := d.known.bySurname(t.Key); kp != nil && len(t.Key) > 2 && i+1 < s.end && d.actsAfter(s, i+1) {
+				e = d.knownEntity(kp)
 			} else if o := d.officialBySurname(t.Key); o != nil && len(t.Key) > 2 {
 				e = d.person(o.Name)
 			}
