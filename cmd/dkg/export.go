@@ -28,7 +28,7 @@ Example:
 		if f := c.String("format"); f != "nquads" {
 			return usageError(fmt.Sprintf("unknown --format %q", f), "use --format nquads")
 		}
-		s, err := openStore(c, false)
+		s, err := openReader(c)
 		if err != nil {
 			return err
 		}

@@ -40,7 +40,7 @@ Examples:
 			fmt.Fprint(c.App.Writer, src)
 			return nil
 		}
-		s, err := openStore(c, false)
+		s, err := openReader(c)
 		if err != nil {
 			return err
 		}

@@ -43,7 +43,7 @@ Examples:
 		if format != "table" && format != "json" {
 			return usageError(fmt.Sprintf("unknown --format %q", format), "use --format table or --format json")
 		}
-		s, err := openStore(c, false)
+		s, err := openReader(c)
 		if err != nil {
 			return err
 		}

@@ -16,7 +16,7 @@ issues, statements and events (by class) in the store, and its quads.
 Example:
    dkg stats`,
 	Action: func(c *cli.Context) error {
-		s, err := openStore(c, false)
+		s, err := openReader(c)
 		if err != nil {
 			return err
 		}

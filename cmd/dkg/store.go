@@ -33,11 +33,23 @@ func dbPath(c *cli.Context) string {
 	return filepath.Join(home, ".local", "share", "dkg")
 }
 
-// openStore opens the store, creating it when create is set, and turns the
-// store's failures into messages with a hint.
+// openReader opens the store for reading only: several readers may share
+// it, and it is never created.
+func openReader(c *cli.Context) (*graph.Store, error) {
+	dir := dbPath(c)
+	s, err := graph.OpenReadOnly(dir)
+	return storeResult(dir, s, err)
+}
+
+// openStore opens the store for writing, creating it when create is set, and
+// turns the store's failures into messages with a hint.
 func openStore(c *cli.Context, create bool) (*graph.Store, error) {
 	dir := dbPath(c)
 	s, err := graph.Open(dir, create)
+	return storeResult(dir, s, err)
+}
+
+func storeResult(dir string, s *graph.Store, err error) (*graph.Store, error) {
 	switch {
 	case err == nil:
 		return s, nil
