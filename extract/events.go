@@ -261,21 +261,29 @@ func (d *doc) coordinated(s *sentence, m *mention, limit int) []*entity {
 		if j >= limit || j >= s.end || !(toks[j].Key == "and" || toks[j].Text == ",") {
 			break
 		}
-		// Find the next mention within a few tokens (titles between).
+		// Find the next name within a few tokens: titles, possessive
+		// pronouns, adjectives and an appositive comma may stand between
+		// ("Kono and his South Korean counterpart, Kang Kyung-wha").
 		var next *mention
 		for _, m2 := range s.mentions {
-			if m2.start > j && m2.start <= j+5 && m2.start < limit && actorMention(m2) {
-				ok := true
-				for k := j + 1; k < m2.start; k++ {
-					if !toks[k].Word || functionWords[toks[k].Key] && toks[k].Key != "the" {
-						ok = false
-					}
-				}
-				if ok {
-					next = m2
-				}
-				break
+			if m2.start <= j || m2.start >= limit || m2.start > j+8 || !actorMention(m2) || m2.possessive {
+				continue
 			}
+			ok := true
+			for k := j + 1; k < m2.start; k++ {
+				t := toks[k]
+				if t.Text == "," || t.Key == "his" || t.Key == "her" || t.Key == "its" || t.Key == "their" || t.Key == "the" {
+					continue
+				}
+				if !t.Word || argPreps[t.Key] || functionWords[t.Key] || speechVerbs[t.Key] {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				next = m2
+			}
+			break
 		}
 		if next == nil || next.ent.kind != cur.ent.kind && !(isActorKind(next.ent.kind) && isActorKind(cur.ent.kind)) {
 			break

@@ -361,6 +361,7 @@ func (d *doc) emit() *Result {
 			used[e] = true
 		}
 	}
+	d.paragraphCountries()
 	for _, e := range d.order {
 		if e.kind == ePerson {
 			if o := d.officeOf(e); o != nil {
@@ -435,6 +436,44 @@ func (d *doc) emit() *Result {
 	}
 	res.Quads = w.quads
 	return res
+}
+
+// paragraphCountries gives an official whose title names no country
+// ("Trade Minister Hiroshige Seko") the country named last before them in
+// the same paragraph, the way a reader takes it.
+func (d *doc) paragraphCountries() {
+	for _, p := range d.persons {
+		if p.repr != "" || p.former || !(p.tkind == "minister" || p.tkind == "head" || p.tkind == "spokesperson" || p.tkind == "diplomat") || d.officeOf(p) != nil {
+			continue
+		}
+		var last *entity
+		done := false
+		for _, s := range d.sents {
+			if done {
+				break
+			}
+			for _, m := range s.mentions {
+				if m.ent == p {
+					done = true
+					break
+				}
+				if m.ent != nil && m.ent.kind == eCountry && !d.toks[m.start].Quote {
+					last = m.ent
+				}
+			}
+			if !done && len(d.sents) > 0 {
+				// A new paragraph forgets the last country.
+				for _, nx := range d.sents {
+					if nx.start == s.end && nx.para != s.para {
+						last = nil
+					}
+				}
+			}
+		}
+		if done && last != nil {
+			p.repr = last.code
+		}
+	}
 }
 
 // officeOf is the office a person held on the publication date, from the

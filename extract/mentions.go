@@ -17,11 +17,15 @@ var orgHeads = setOf("league front movement coalition university universidad uni
 
 // Nouns that, after a demonym, stand for the state itself:
 // "Chinese officials" act for China.
-var stateNouns = setOf("officials official government governments authorities leaders leader diplomats diplomat side delegation negotiators administration military forces troops counterparts counterpart envoys ministers state")
+var stateNouns = setOf("officials official government governments authorities leaders leader diplomats diplomat side delegation negotiators administration military forces troops envoys ministers state")
 
 // Nouns that, after a demonym, name a group of their own:
 // "Chinese companies" is not China.
 var groupNouns = setOf("companies company firms firm entities individuals banks nationals citizens students businesses exporters importers manufacturers tech groups officers ships vessels hackers soldiers journalists")
+
+// Words after a hyphen that make a name a modifier: "Seoul-based",
+// "Trump-era", "US-led".
+var modifierSuffix = setOf("based era led backed style born owned made run linked related affiliated level term year old speaking funded controlled friendly aligned bound sponsored designated allied majority dominated headquartered")
 
 // Organs of a state that speak or act for it after a possessive:
 // "Singapore's foreign ministry", "China's embassy".
@@ -193,6 +197,12 @@ func (d *doc) nameRun(s *sentence, i int) int {
 	for j < s.end {
 		t := toks[j]
 		if t.Word && t.Cap && !d.p.gaz.stop[t.Key] && !(functionWords[t.Key] && !toks[j-1].Joined) {
+			j++
+			continue
+		}
+		// "Kim Soo-yeon", "Moon Jae-in": a short lower-case part after a
+		// hyphen inside a name, unlike "Trump-era" or "Seoul-based".
+		if t.Word && !t.Cap && toks[j-1].Joined && toks[j-1].Cap && j-1 > i && len(t.Key) <= 5 && !modifierSuffix[t.Key] {
 			j++
 			continue
 		}
@@ -412,7 +422,7 @@ func (d *doc) classifyRun(s *sentence, a, b int, titleEnd map[int]*lexicon.Title
 		}
 	}
 	// A modifier such as "Trump-era" or "Washington-based".
-	if toks[b-1].Joined && b < s.end && !toks[b].Cap {
+	if toks[b-1].Joined && b < s.end && !toks[b].Cap && modifierSuffix[toks[b].Key] {
 		return nil
 	}
 	// "Senior General Min Aung Hlaing": a title inside the run.

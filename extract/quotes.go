@@ -4,6 +4,10 @@ import (
 	"strings"
 )
 
+// Verbs that name something in a quotation: "called the talks
+// "constructive"".
+var namingVerbs = setOf("called calls described describes branded brands termed terms dubbed dubs hailed hails")
+
 // statement is something a person or organisation said, quoted or
 // reported.
 type statement struct {
@@ -66,7 +70,24 @@ func (d *doc) findStatements(para []*sentence) {
 	for i := pa; i < pb; i++ {
 		t := toks[i]
 		isAccording := t.Key == "according" && i+1 < pb && toks[i+1].Key == "to"
-		if t.Quote || !(speechVerbs[t.Key] || isAccording) {
+		naming := namingVerbs[t.Key] && i+1 < pb && !(toks[i+1].Key == "for" || toks[i+1].Key == "on" || toks[i+1].Key == "off")
+		if t.Quote || !(speechVerbs[t.Key] || isAccording || naming) {
+			continue
+		}
+		if naming {
+			// Only with a quotation a few words on: `called the
+			// decision "very reckless"`.
+			s := sentOf(i)
+			for si, sp := range spans {
+				if !used[si] && sp.open > i && sp.open <= i+6 && sp.open < s.end {
+					if speaker, _, _ := d.speaker(s, i, false); speaker != nil {
+						used[si] = true
+						d.spoke = append(d.spoke, spoke{speaker, toks[i].Start})
+						d.addStatement(speaker, quoteText(sp), s, sp.open, sp.close)
+					}
+					break
+				}
+			}
 			continue
 		}
 		s := sentOf(i)
