@@ -20,6 +20,7 @@ type event struct {
 	date         string
 	location     *entity
 	sent         *sentence
+	more         []*sentence // other sentences that tell the same event
 	issues       []*entity
 }
 
@@ -708,7 +709,7 @@ func (d *doc) nounArgs(s *sentence, ev *event, a, i, n, b int) {
 			if len(ev.actors) == 0 {
 				ev.actors = d.prevClauseSubject(s, a)
 			}
-			if len(ev.recipients) == 0 && len(ev.actors) > 0 && (ev.verb.Class == "Meeting" || ev.verb.Class == "Call") {
+			if len(ev.recipients) == 0 && len(ev.actors) > 0 && (ev.verb.Class == "Meeting" || ev.verb.Class == "Call") && d.during(i) {
 				ev.recipients = d.clauseObject(s, a, i, ev.actors)
 			}
 		}
@@ -727,6 +728,20 @@ func (d *doc) nounArgs(s *sentence, ev *event, a, i, n, b int) {
 		}
 	}
 	ev.recipients = rec
+}
+
+// during reports whether the noun at i follows "during" ("during a meeting
+// meant to ...").
+func (d *doc) during(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if d.toks[k].Key == "during" {
+			return true
+		}
+		if !d.toks[k].Word || argPreps[d.toks[k].Key] {
+			return false
+		}
+	}
+	return false
 }
 
 // clauseObject is the first person after the subject and before the
@@ -875,6 +890,14 @@ func (d *doc) location(s *sentence, trigger, a, b int) *entity {
 		if prev == "the" && m.start >= 2 {
 			prev = toks[m.start-2].Key
 		}
+		if prev == "of" && m.start >= 2 && placeNouns[toks[m.start-2].Key] {
+			// "in the Russian city of Kazan": look before the noun.
+			k := m.start - 3
+			for k > s.start && toks[k].Word && !argPreps[toks[k].Key] {
+				k--
+			}
+			prev = toks[k].Key
+		}
 		switch m.ent.kind {
 		case ePlace, eCountry:
 			if prev == "in" || prev == "at" || (prev == "to" && (m.place != nil || m.ent.kind == ePlace)) {
@@ -903,6 +926,8 @@ func (d *doc) location(s *sentence, trigger, a, b int) *entity {
 	}
 	return nil
 }
+
+var placeNouns = setOf("city town capital port resort village region province state island")
 
 var summitWords = setOf("summit summits forum conference meeting meetings talks gathering ministerial session")
 

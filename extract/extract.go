@@ -125,6 +125,7 @@ func (p *Pipeline) ExtractWith(a Article, known *Known) (*Result, error) {
 		d.findStatements(para)
 		start = end
 	}
+	d.mergeEvents()
 	d.linkIssues()
 	return d.emit(), nil
 }
@@ -170,10 +171,11 @@ func (d *doc) findDateline() {
 			break
 		}
 		k := m.end
-		for k < s.end && k < m.end+3 && d.toks[k].Text != "—" && d.toks[k].Text != "–" && d.toks[k].Text != "-" && d.toks[k].Text != "(" {
+		// "BEIJING, April 14 —", "WASHINGTON (Reuters) -"
+		for k < s.end && k < m.end+5 && d.toks[k].Text != "—" && d.toks[k].Text != "–" && d.toks[k].Text != "-" && d.toks[k].Text != "(" {
 			k++
 		}
-		if k < s.end && k < m.end+3 && d.toks[m.start].Upper && (m.place != nil || m.ent.kind == ePlace || m.ent.kind == eCountry) {
+		if k < s.end && k < m.end+5 && d.toks[m.start].Upper && (m.place != nil || m.ent.kind == ePlace || m.ent.kind == eCountry) {
 			m.adj = true
 			d.dateline = mEnt(m)
 		}
@@ -216,11 +218,66 @@ func (d *doc) findIssues(s *sentence) {
 	}
 }
 
+// mergeEvents makes one event of the sentences that tell the same one: the
+// same class, status and parties, and dates that agree (one a prefix of
+// the other: "2024-10" and "2024-10-23").
+func (d *doc) mergeEvents() {
+	var out []*event
+	for _, ev := range d.events {
+		merged := false
+		for _, x := range out {
+			if x.verb.Class != ev.verb.Class || x.status != ev.status || !sameSet(x.participants, ev.participants) {
+				continue
+			}
+			if !(strings.HasPrefix(x.date, ev.date) || strings.HasPrefix(ev.date, x.date)) {
+				continue
+			}
+			if len(ev.date) > len(x.date) {
+				x.date = ev.date
+			}
+			if x.location == nil {
+				x.location = ev.location
+			}
+			x.edges = append(x.edges, ev.edges...)
+			x.more = append(x.more, ev.sent)
+			x.more = append(x.more, ev.more...)
+			merged = true
+			break
+		}
+		if !merged {
+			out = append(out, ev)
+		}
+	}
+	d.events = out
+}
+
+func sameSet(a, b []*entity) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
 // linkIssues ties events and statements to the issues of their sentence
 // and paragraph.
 func (d *doc) linkIssues() {
 	for _, ev := range d.events {
-		ev.issues = appendUnique(append([]*entity(nil), ev.sent.issues...), d.paraIssue[ev.sent.para]...)
+		for _, s := range append([]*sentence{ev.sent}, ev.more...) {
+			ev.issues = appendUnique(ev.issues, s.issues...)
+			ev.issues = appendUnique(ev.issues, d.paraIssue[s.para]...)
+		}
 	}
 	for _, st := range d.statements {
 		st.issues = append([]*entity(nil), st.sent.issues...)
@@ -315,6 +372,7 @@ func (d *doc) emit() *Result {
 		for _, is := range ev.issues {
 			w.add(id, schema.About, use(is))
 		}
+		// The first sentence is the evidence; its offsets locate it.
 		w.add(id, schema.Evidence, quad.String(ev.sent.text))
 		w.add(id, schema.EvidenceStart, integer(ev.sent.offset))
 		w.add(id, schema.EvidenceEnd, integer(ev.sent.offset+len(ev.sent.text)))
