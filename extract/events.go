@@ -84,9 +84,15 @@ func (d *doc) findEvents(s *sentence) {
 	var dates []when.Date
 	datesDone := map[string]bool{}
 	for k, t := range trig {
+		// An event's words end where the next event's begin, unless that
+		// one only names the venue ("on the sidelines of the BRICS summit
+		// in Kazan").
 		limit := s.end
-		if k+1 < len(trig) {
-			limit = trig[k+1].i
+		for _, nx := range trig[k+1:] {
+			if !d.venueNoun(s, nx.i, nx.v) {
+				limit = nx.i
+				break
+			}
 		}
 		ev := d.readEvent(s, t.i, t.n, t.v, limit)
 		if ev == nil {
@@ -127,6 +133,24 @@ func (d *doc) findEvents(s *sentence) {
 			}
 		}
 	}
+}
+
+// venueNoun reports whether the event noun at i names where another event
+// took place: "of the summit", "at the forum", "during meetings of".
+func (d *doc) venueNoun(s *sentence, i int, v *lexicon.EventVerb) bool {
+	if v.POS != "noun" || !summitWords[d.toks[i].Key] {
+		return false
+	}
+	for k := i - 1; k >= s.start && k >= i-5; k-- {
+		switch d.toks[k].Key {
+		case "of", "at", "during", "sidelines", "margins":
+			return true
+		}
+		if !d.toks[k].Word {
+			return false
+		}
+	}
+	return false
 }
 
 var datelessDefaults = setOf("Meeting Visit Call Agreement")
