@@ -292,10 +292,17 @@ func (d *doc) linkIssues() {
 	}
 }
 
+// tripleKey identifies a fact: every value dkg writes (IRIs, strings,
+// typed strings) is comparable, so no string is built to compare it.
+type tripleKey struct {
+	s, p quad.IRI
+	o    quad.Value
+}
+
 // emitter collects the quads of one article, without duplicates.
 type emitter struct {
 	label quad.IRI
-	seen  map[[3]string]bool
+	seen  map[tripleKey]bool
 	quads []quad.Quad
 }
 
@@ -306,7 +313,7 @@ func (w *emitter) add(s quad.IRI, p quad.IRI, o quad.Value) {
 	if str, ok := o.(quad.String); ok && strings.TrimSpace(string(str)) == "" {
 		return
 	}
-	k := [3]string{string(s), string(p), o.String()}
+	k := tripleKey{s, p, o}
 	if w.seen[k] {
 		return
 	}
@@ -322,7 +329,7 @@ func integer(n int) quad.Value {
 func (d *doc) emit() *Result {
 	a := d.art
 	art := a.IRI()
-	w := &emitter{label: art, seen: map[[3]string]bool{}}
+	w := &emitter{label: art, seen: make(map[tripleKey]bool, 512), quads: make([]quad.Quad, 0, 512)}
 	w.add(art, schema.Type, schema.NewsArticle)
 	if u := a.Address(); u != "" {
 		w.add(art, schema.URL, quad.String(u))

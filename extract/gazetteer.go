@@ -186,7 +186,11 @@ func pluralTitle(p string) string {
 // match returns the longest entries of the wanted kinds that start at token
 // i, all of the same length (a phrase may name several things: "Georgia").
 func (g *gazetteer) match(toks []token, i int, want func(kind) bool) (n int, found []*entry) {
-	for _, e := range g.byFirst[toks[i].Key] {
+	cands := g.byFirst[toks[i].Key]
+	if len(cands) == 0 {
+		return 0, nil
+	}
+	for _, e := range cands {
 		if !want(e.kind) || len(e.keys) < n {
 			continue
 		}

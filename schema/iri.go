@@ -102,10 +102,14 @@ func Slug(name string) string {
 // "U.S." and "US", "Erdoğan" and "Erdogan", "Asia-Pacific" and "Asia Pacific"
 // compare equal.
 func Fold(s string) string {
-	t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	folded, _, err := transform.String(t, s)
-	if err != nil {
-		folded = s
+	folded := s
+	if !isASCII(s) {
+		// Decompose, drop the accents, recompose: only non-ASCII text
+		// pays for it.
+		t := transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		if f, _, err := transform.String(t, s); err == nil {
+			folded = f
+		}
 	}
 	var b strings.Builder
 	space := false
@@ -124,6 +128,15 @@ func Fold(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // ArticleIdentity is the identity of an article: its URL when it has one,
