@@ -467,6 +467,15 @@ func (d *doc) objects(s *sentence, from, to int, preps ...string) []*entity {
 			// possessor describes the next name.
 			continue
 		}
+		// An object stands near its verb, within the same phrase.
+		if m.start-from > 10 {
+			return nil
+		}
+		for k := from; k < m.start; k++ {
+			if t := toks[k].Text; t == "," || t == ";" || t == ":" || t == "—" {
+				return nil
+			}
+		}
 		// Walk back over titles, determiners and possessors to the
 		// preposition that introduces the name, if any.
 		k := m.start - 1
@@ -583,9 +592,17 @@ func (d *doc) readEvent(s *sentence, i, n int, v *lexicon.EventVerb, limit int) 
 		}
 	}
 	for _, x := range ev.actors {
+		from := x
+		if v.Class == "Sanction" && x.kind == ePerson && x.repr != "" {
+			// States impose sanctions: "Rubio authorised visa
+			// sanctions" is the United States sanctioning.
+			if c := d.countryByCode(x.repr); c != nil {
+				from = c
+			}
+		}
 		for _, y := range ev.recipients {
-			if x != y {
-				ev.edges = append(ev.edges, [2]*entity{x, y})
+			if from != y {
+				ev.edges = append(ev.edges, [2]*entity{from, y})
 			}
 		}
 	}

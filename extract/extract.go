@@ -522,7 +522,7 @@ func (d *doc) paragraphCountries() {
 					done = true
 					break
 				}
-				if m.ent != nil && m.ent.kind == eCountry && !d.toks[m.start].Quote {
+				if m.ent != nil && m.ent.kind == eCountry && !d.toks[m.start].Quote && !(m.start > s.start && argPreps[d.toks[m.start-1].Key]) {
 					last = m.ent
 				}
 			}

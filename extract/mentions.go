@@ -17,11 +17,11 @@ var orgHeads = setOf("league front movement coalition university universidad uni
 
 // Nouns that, after a demonym, stand for the state itself:
 // "Chinese officials" act for China.
-var stateNouns = setOf("officials official government governments authorities leaders leader diplomats diplomat side delegation negotiators administration military forces troops envoys ministers state")
+var stateNouns = setOf("government governments authorities leaders leader diplomats diplomat side delegation negotiators administration military forces troops envoys ministers state")
 
 // Nouns that, after a demonym, name a group of their own:
 // "Chinese companies" is not China.
-var groupNouns = setOf("companies company firms firm entities individuals banks nationals citizens students businesses exporters importers manufacturers tech groups officers ships vessels hackers soldiers journalists")
+var groupNouns = setOf("officials official companies company firms firm entities individuals banks nationals citizens students businesses exporters importers manufacturers tech groups officers ships vessels hackers soldiers journalists")
 
 // Words after a hyphen that make a name a modifier: "Seoul-based",
 // "Trump-era", "US-led".

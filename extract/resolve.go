@@ -72,6 +72,12 @@ func (d *doc) applyTitle(m *mention, titleEnd map[int]*lexicon.Title, titleStart
 				continue
 			}
 			n, es := d.p.gaz.match(toks, k, func(kk kind) bool { return kk == kCountry || kk == kDemonym || kk == kCapital })
+			if n == 0 && k > 0 {
+				// "White House national security spokesman"
+				if n2, es2 := d.p.gaz.match(toks, k-1, func(kk kind) bool { return kk == kMetonym }); n2 == 2 {
+					code = es2[0].metonym.Country
+				}
+			}
 			if n > 0 {
 				code = es[0].country.Code
 				for f := k - 1; f >= 0 && f >= k-2; f-- {
@@ -176,7 +182,12 @@ func (d *doc) applyAppositive(s *sentence, m *mention) {
 				if officialKinds[es[0].title.Kind] && es[0].title.Kind != "official" && !m.ent.former && m.ent.repr == "" && (m.ent.affil == nil || m.ent.affil.code != "") {
 					code := es[0].title.Country
 					for j := from; j < roleEnd; j++ {
-						if n2, es2 := d.p.gaz.match(toks[:roleEnd], j, func(kk kind) bool { return kk == kCountry || kk == kDemonym }); n2 > 0 {
+						n2, es2 := d.p.gaz.match(toks[:roleEnd], j, func(kk kind) bool { return kk == kCountry || kk == kDemonym || kk == kMetonym })
+						if n2 > 0 && es2[0].kind == kMetonym {
+							code = es2[0].metonym.Country
+							break
+						}
+						if n2 > 0 {
 							code = es2[0].country.Code
 							break
 						}
