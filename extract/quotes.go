@@ -221,7 +221,7 @@ func (d *doc) speaker(s *sentence, i int, according bool) (*entity, int, int) {
 	toks := d.toks
 	if according {
 		for _, m := range s.mentions {
-			if m.start >= i+2 && m.start <= i+3 && m.ent != nil && speakerKind(m.ent) {
+			if m.start >= i+2 && m.start <= i+3 && m.ent != nil && speakerKind(m.ent) && !m.adj {
 				return m.ent, i, m.end
 			}
 		}
