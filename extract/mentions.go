@@ -13,7 +13,7 @@ var functionWords = setOf("the a an but and or in on at of for to from with by a
 var nameParticles = setOf("al el bin ibn bint da de del della di dos du le la van von der ter abu")
 
 // Head words that make a capitalised phrase an organisation.
-var orgHeads = setOf("league front movement coalition university universidad universite academy institute institution centre center council ministry commission agency foundation bank fund organisation organization association party forum department office school college corporation company committee parliament congress assembly court union alliance authority service services secretariat bureau group programme program observatory society network guard army navy")
+var orgHeads = setOf("advisory consultancy consulting associates analytics league front movement coalition university universidad universite academy institute institution centre center council ministry commission agency foundation bank fund organisation organization association party forum department office school college corporation company committee parliament congress assembly court union alliance authority service services secretariat bureau group programme program observatory society network guard army navy")
 
 // Nouns that, after a demonym, stand for the state itself:
 // "Chinese officials" act for China.
@@ -32,7 +32,7 @@ var modifierSuffix = setOf("based era led backed style born owned made run linke
 var stateOrgans = setOf("ministry government embassy cabinet administration presidency military army navy parliament")
 
 // Words that introduce speech.
-var speechVerbs = setOf("replied replies responded responds answered countered tweeted posted said says say told tells added adds noted notes stressed stresses warned warns argued argues wrote writes explained explains insisted insists acknowledged acknowledges claimed claims declared declares remarked remarks cautioned believes believed contended suggested suggests observed observes emphasised emphasized underlined underscored reiterated asserted")
+var speechVerbs = setOf("pointed replied replies responded responds answered countered tweeted posted said says say told tells added adds noted notes stressed stresses warned warns argued argues wrote writes explained explains insisted insists acknowledged acknowledges claimed claims declared declares remarked remarks cautioned believes believed contended suggested suggests observed observes emphasised emphasized underlined underscored reiterated asserted")
 
 var pronouns = map[string]bool{"he": true, "she": true, "his": true, "her": true, "him": true}
 
@@ -533,7 +533,20 @@ func titleBefore(toks []token, a int, titleEnd map[int]*lexicon.Title) *lexicon.
 		return t
 	}
 	if a > 0 && (toks[a-1].Text == "]" || toks[a-1].Text == ")" || toks[a-1].Text == ",") {
-		return titleEnd[a-1]
+		if t := titleEnd[a-1]; t != nil {
+			return t
+		}
+	}
+	// "Colombia's ambassador in Washington, Daniel Garcia-Pena"
+	if a > 3 && toks[a-1].Text == "," {
+		for k := a - 2; k > 0 && k >= a-5; k-- {
+			if toks[k].Key == "in" || toks[k].Key == "to" || toks[k].Key == "at" {
+				return titleEnd[k]
+			}
+			if !toks[k].Cap {
+				break
+			}
+		}
 	}
 	return nil
 }

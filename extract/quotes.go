@@ -138,6 +138,9 @@ func (d *doc) findStatements(para []*sentence) {
 		// Reported speech: `X said (that) CLAUSE.` or `CLAUSE, X said.`
 		if spEnd < s.end-1 && !isAccording || isAccording && spEnd < s.end-1 {
 			from := spEnd
+			for from < s.end && (toks[from].Key == "out" || speechAdverbs[toks[from].Key] || toks[from].Key == "afterwards" || toks[from].Key == "afterward") {
+				from++ // "pointed out that", "said afterwards that"
+			}
 			if toks[i].Key == "told" || toks[i].Key == "tells" {
 				if m := s.mentionAt(from); m != nil {
 					from = m.end
@@ -237,6 +240,12 @@ func (d *doc) speaker(s *sentence, i int, according bool) (*entity, int, int) {
 	j := i
 	for j-1 > s.start && speechAdverbs[toks[j-1].Key] {
 		j--
+	}
+	// "Zelenskiy, who said afterwards that ...": the name before ", who".
+	if j-2 > s.start && toks[j-1].Key == "who" && toks[j-2].Text == "," {
+		if m := s.mentionEndingAt(j - 2); m != nil && m.ent != nil && speakerKind(m.ent) && !m.adj {
+			return m.ent, m.start, i + 1
+		}
 	}
 	var appos *mention
 	for _, m := range s.mentions {

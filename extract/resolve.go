@@ -31,6 +31,20 @@ func (d *doc) applyTitle(m *mention, titleEnd map[int]*lexicon.Title, titleStart
 	if t == nil && end > 0 && (toks[end-1].Text == "]" || toks[end-1].Text == ")" || toks[end-1].Text == ",") {
 		end--
 		t = titleEnd[end]
+		if t == nil && toks[end].Text == "," {
+			// "ambassador in Washington, NAME"
+			for k := end - 1; k > 0 && k >= end-4; k-- {
+				if toks[k].Key == "in" || toks[k].Key == "to" || toks[k].Key == "at" {
+					if titleEnd[k] != nil {
+						end, t = k, titleEnd[k]
+					}
+					break
+				}
+				if !toks[k].Cap {
+					break
+				}
+			}
+		}
 	}
 	shared := false
 	if t == nil && prevPerson != nil && prevTitle != nil && m.start >= 1 && toks[m.start-1].Key == "and" && prevPerson.end == m.start-1 {
@@ -236,6 +250,15 @@ func (d *doc) orgAt(s *sentence, k, to int) *entity {
 	if end > k && (d.hasOrgHead(k, end) || (d.acronymAfter(end) != "" && acronymFits(d.acronymAfter(end), toks[k:end]))) {
 		if m := d.orgRun(s, k, end); m != nil {
 			return m.ent
+		}
+	}
+	// "an analyst at Meridian Risk Advisory": a name of two or more
+	// words after "at" in a role is where the person works.
+	if end-k >= 2 && k > 0 && toks[k-1].Key == "at" {
+		if n, _ := d.p.gaz.match(toks[:end], k, entityKinds); n == 0 {
+			if m := d.orgRun(s, k, end); m != nil {
+				return m.ent
+			}
 		}
 	}
 	return nil
