@@ -26,6 +26,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"github.com/cayleygraph/quad"
 	"github.com/jdkato/prose/v3/segment"
@@ -166,6 +167,27 @@ func (d *doc) findDateline() {
 		return
 	}
 	s := d.sents[0]
+	// An all-caps place no dictionary knows: "WOODSIDE, California —".
+	if t := d.toks[s.start]; t.Upper && t.Word && (len(s.mentions) == 0 || s.mentions[0].start > s.start) {
+		end := s.start
+		for end < s.end && d.toks[end].Upper && d.toks[end].Word {
+			end++
+		}
+		for k := end; k < s.end && k < end+5; k++ {
+			if tx := d.toks[k].Text; tx == "—" || tx == "–" || tx == "-" || tx == "(" {
+				name := titleCase(d.spanText(s.start, end))
+				code := ""
+				for _, m := range s.mentions {
+					if m.start >= end && m.start < k && m.ent != nil {
+						code = d.countryCodeOf(m.ent)
+						m.adj = true
+					}
+				}
+				d.dateline = d.place(name, code)
+				return
+			}
+		}
+	}
 	for _, m := range s.mentions {
 		if m.start > s.start+1 || m.ent == nil {
 			break
@@ -181,6 +203,25 @@ func (d *doc) findDateline() {
 		}
 		break
 	}
+}
+
+// countryCodeOf is the country an entity is or lies in.
+func (d *doc) countryCodeOf(e *entity) string {
+	if e.kind == eCountry || e.kind == ePlace {
+		return e.code
+	}
+	return ""
+}
+
+// titleCase turns "BANDAR SERI BEGAWAN" into "Bandar Seri Begawan".
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
 }
 
 // sentenceSubjectIsParties reports whether the sentence's subject was "both

@@ -40,6 +40,7 @@ type entry struct {
 	issue    *lexicon.Issue
 	event    *lexicon.EventVerb
 	metonym  *lexicon.Metonym
+	name     string // the dictionary's spelling, for capitals
 }
 
 // gazetteer finds dictionary phrases in a token stream, longest first.
@@ -106,7 +107,7 @@ func newGazetteer(lex *lexicon.Lexicon) *gazetteer {
 			add(n, entry{kind: kCountry, country: c, needCap: true})
 		}
 		for _, n := range c.Capitals {
-			add(n, entry{kind: kCapital, country: c, needCap: true})
+			add(n, entry{kind: kCapital, country: c, needCap: true, name: n})
 		}
 		for _, n := range c.Demonyms {
 			add(n, entry{kind: kDemonym, country: c, needCap: true})

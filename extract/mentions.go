@@ -369,7 +369,8 @@ func (d *doc) gazMention(s *sentence, i, n int, es []*entry) *mention {
 		}
 	case kCapital:
 		m.ent = d.country(best.country)
-		m.place = d.place(d.spanText(i, i+n), best.country.Code)
+		m.place = d.place(best.name, best.country.Code)
+		m.place.addName(d.spanText(i, i+n))
 	case kPlace:
 		m.ent = d.place(best.place.Name, best.place.Country)
 		m.ent.addName(d.spanText(i, i+n))
