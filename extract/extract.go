@@ -545,39 +545,44 @@ func (d *doc) emit() *Result {
 }
 
 // paragraphCountries gives an official whose title names no country
-// ("Trade Minister Hiroshige Seko") the country named last before them in
-// the same paragraph, the way a reader takes it.
+// ("Trade Minister Hiroshige Seko") the country acting in the same or the
+// sentence before, the way a reader takes it ("Japan says ... Trade
+// Minister Hiroshige Seko has said ..."). Countries inside quotations or
+// behind a preposition ("the war in Yemen") do not count.
 func (d *doc) paragraphCountries() {
 	for _, p := range d.persons {
-		if p.repr != "" || p.former || !(p.tkind == "minister" || p.tkind == "head" || p.tkind == "spokesperson" || p.tkind == "diplomat") || d.officeOf(p) != nil {
+		if p.repr != "" || p.former || !(p.tkind == "minister" || p.tkind == "head" || p.tkind == "spokesperson" || p.tkind == "diplomat") || d.officeOf(p) != nil || p.affil != nil {
 			continue
 		}
-		var last *entity
-		done := false
-		for _, s := range d.sents {
-			if done {
-				break
-			}
+		for si, s := range d.sents {
+			first := -1
 			for _, m := range s.mentions {
 				if m.ent == p {
-					done = true
+					first = m.start
 					break
 				}
-				if m.ent != nil && m.ent.kind == eCountry && !d.toks[m.start].Quote && !(m.start > s.start && argPreps[d.toks[m.start-1].Key]) {
-					last = m.ent
-				}
 			}
-			if !done && len(d.sents) > 0 {
-				// A new paragraph forgets the last country.
-				for _, nx := range d.sents {
-					if nx.start == s.end && nx.para != s.para {
-						last = nil
+			if first < 0 {
+				continue
+			}
+			var last *entity
+			for k := si - 1; k <= si; k++ {
+				if k < 0 || d.sents[k].para != s.para {
+					continue
+				}
+				for _, m := range d.sents[k].mentions {
+					if k == si && m.start >= first {
+						break
+					}
+					if m.ent != nil && m.ent.kind == eCountry && !d.toks[m.start].Quote && !(m.start > d.sents[k].start && argPreps[d.toks[m.start-1].Key]) {
+						last = m.ent
 					}
 				}
 			}
-		}
-		if done && last != nil {
-			p.repr = last.code
+			if last != nil {
+				p.repr = last.code
+			}
+			break
 		}
 	}
 }

@@ -170,7 +170,7 @@ func (d *doc) applyAppositive(s *sentence, m *mention) {
 	// The organisation: the last "at ORG" / "of ORG" / "with ORG".
 	roleEnd := to
 	for k := to - 1; k > from; k-- {
-		if toks[k].Key == "at" || toks[k].Key == "with" || (toks[k].Key == "of" && d.orgAt(s, k+1, to) != nil) || toks[k].Key == "from" {
+		if toks[k].Key == "at" || toks[k].Key == "with" || toks[k].Key == "for" || (toks[k].Key == "of" && d.orgAt(s, k+1, to) != nil) || toks[k].Key == "from" {
 			if org := d.orgAt(s, k+1, to); org != nil {
 				if m.ent.affil == nil {
 					m.ent.affil = org
