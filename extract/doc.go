@@ -26,18 +26,19 @@ const (
 // article, with everything the article (and public dictionaries) say about
 // it.
 type entity struct {
-	kind    entKind
-	name    string          // canonical name
-	alt     map[string]bool // other names seen for it
-	code    string          // alpha-3 code of a country; the country of a place, org or group
-	title   string          // job title as the text gives it
-	tkind   string          // kind of title (lexicon.Title.Kind)
-	former  bool            // "former US House speaker"
-	affil   *entity         // person -> organisation
-	repr    string          // alpha-3 of the country an official acts for
-	issue   *lexicon.Issue  // for issues
-	iri     quad.IRI
-	mention int // number of mentions, for salience
+	kind      entKind
+	name      string          // canonical name
+	alt       map[string]bool // other names seen for it
+	code      string          // alpha-3 code of a country; the country of a place, org or group
+	title     string          // job title as the text gives it
+	tkind     string          // kind of title (lexicon.Title.Kind)
+	former    bool            // "former US House speaker"
+	affil     *entity         // person -> organisation
+	repr      string          // alpha-3 of the country an official acts for
+	ofCountry string          // "X of Saudi Arabia": the country named after the name
+	issue     *lexicon.Issue  // for issues
+	iri       quad.IRI
+	mention   int // number of mentions, for salience
 }
 
 func (e *entity) addName(n string) {

@@ -393,6 +393,22 @@ func (d *doc) emit() *Result {
 		return d.iri(e)
 	}
 	res := &Result{Article: art}
+	// Offices held on the publication date give titles and countries the
+	// text left out.
+	d.paragraphCountries()
+	for _, e := range d.persons {
+		if e.repr == "" && e.ofCountry != "" && officialKinds[e.tkind] && !e.former {
+			e.repr = e.ofCountry
+		}
+		if o := d.officeOf(e); o != nil {
+			if e.title == "" {
+				e.title = o.Title
+			}
+			if e.repr == "" && !e.former {
+				e.repr = o.Country
+			}
+		}
+	}
 	for _, ev := range d.events {
 		v := ev.verb
 		var ps []quad.IRI
@@ -439,6 +455,12 @@ func (d *doc) emit() *Result {
 			if !edgeAllowed(pred, e[0], e[1]) {
 				continue
 			}
+			if pred == schema.Visited && e[0].kind == ePerson {
+				// Going home is not a visit.
+				if c := d.countryOfPlace(e[1]); c != nil && c.code == e[0].repr {
+					continue
+				}
+			}
 			w.add(use(e[0]), pred, use(e[1]))
 		}
 	}
@@ -467,17 +489,8 @@ func (d *doc) emit() *Result {
 			used[e] = true
 		}
 	}
-	d.paragraphCountries()
 	for _, e := range d.order {
 		if e.kind == ePerson {
-			if o := d.officeOf(e); o != nil {
-				if e.title == "" {
-					e.title = o.Title
-				}
-				if e.repr == "" && !e.former {
-					e.repr = o.Country
-				}
-			}
 			if e.repr != "" && used[e] {
 				if c := d.countryByCode(e.repr); c != nil {
 					used[c] = true
@@ -546,7 +559,7 @@ func (d *doc) emit() *Result {
 
 // paragraphCountries gives an official whose title names no country
 // ("Trade Minister Hiroshige Seko") the country acting in the same or the
-// sentence before, the way a reader takes it ("Japan says ... Trade
+// two sentences before, the way a reader takes it ("Japan says ... Trade
 // Minister Hiroshige Seko has said ..."). Countries inside quotations or
 // behind a preposition ("the war in Yemen") do not count.
 func (d *doc) paragraphCountries() {
@@ -566,7 +579,7 @@ func (d *doc) paragraphCountries() {
 				continue
 			}
 			var last *entity
-			for k := si - 1; k <= si; k++ {
+			for k := si - 2; k <= si; k++ {
 				if k < 0 || d.sents[k].para != s.para {
 					continue
 				}

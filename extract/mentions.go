@@ -208,7 +208,7 @@ func (d *doc) nameRun(s *sentence, i int) int {
 		}
 		// Particles and connectors inside a name: "Academy of Social
 		// Sciences", "Mohammed Shia al-Sudani", "Lula da Silva".
-		if t.Word && (nameParticles[t.Key] || t.Key == "of" || t.Key == "for" || t.Key == "and" || t.Key == "the") &&
+		if t.Word && (nameParticles[t.Key] || t.Key == "of" || t.Key == "for" || t.Key == "and" || t.Key == "the" || t.Key == "without" || t.Key == "sans") &&
 			j+1 < s.end && toks[j+1].Cap && toks[j+1].Word {
 			if t.Key == "the" && toks[j-1].Key != "of" {
 				break
@@ -440,11 +440,17 @@ func (d *doc) classifyRun(s *sentence, a, b int, titleEnd map[int]*lexicon.Title
 	// "Lu of CASS", "Wang of Tsinghua University": a person, then the
 	// organisation they speak for.
 	orgTok := -1
+	ofCountry := ""
 	for k := a + 1; k < b; k++ {
 		if toks[k].Key == "of" {
 			if k+1 < b && (d.acronyms[toks[k+1].Key] != nil || d.hasOrgHead(k+1, b) || toks[k+1].Upper) {
 				orgTok = k + 1
 				b = k
+			} else if n, es := d.p.gaz.match(toks[:b], k+1, entityKinds); n > 0 && (es[0].kind == kPlace || es[0].kind == kCountry || es[0].kind == kCapital) {
+				b = k // "Andy Levin of Michigan"
+				if es[0].kind == kCountry {
+					ofCountry = es[0].country.Code
+				}
 			}
 			break
 		}
@@ -503,6 +509,9 @@ func (d *doc) classifyRun(s *sentence, a, b int, titleEnd map[int]*lexicon.Title
 		return m
 	}
 	m := &mention{start: a, end: b, ent: d.knownPerson(a, b)}
+	if ofCountry != "" && m.ent.ofCountry == "" {
+		m.ent.ofCountry = ofCountry
+	}
 	if orgTok > 0 {
 		d.pendingAffil = append(d.pendingAffil, pendingAffil{m: m, orgTok: orgTok})
 	}

@@ -193,7 +193,15 @@ func (d *doc) applyAppositive(s *sentence, m *mention) {
 			n, es := d.p.gaz.match(toks[:roleEnd], k, func(kk kind) bool { return kk == kTitle })
 			if n > 0 {
 				m.ent.tkind = es[0].title.Kind
-				if officialKinds[es[0].title.Kind] && es[0].title.Kind != "official" && !m.ent.former && m.ent.repr == "" && (m.ent.affil == nil || m.ent.affil.code != "") {
+				possessed := false
+				for j := from; j+1 < roleEnd; j++ {
+					if toks[j+1].Key == "'s" {
+						if n2, _ := d.p.gaz.match(toks[:roleEnd], j, func(kk kind) bool { return kk == kCountry }); n2 == 1 {
+							possessed = true
+						}
+					}
+				}
+				if officialKinds[es[0].title.Kind] && (es[0].title.Kind != "official" || possessed) && !m.ent.former && m.ent.repr == "" && (m.ent.affil == nil || m.ent.affil.code != "" || possessed) {
 					code := es[0].title.Country
 					for j := from; j < roleEnd; j++ {
 						n2, es2 := d.p.gaz.match(toks[:roleEnd], j, func(kk kind) bool { return kk == kCountry || kk == kDemonym || kk == kMetonym })
