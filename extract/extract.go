@@ -564,7 +564,7 @@ func (d *doc) emit() *Result {
 // behind a preposition ("the war in Yemen") do not count.
 func (d *doc) paragraphCountries() {
 	for _, p := range d.persons {
-		if p.repr != "" || p.former || !(p.tkind == "minister" || p.tkind == "head" || p.tkind == "spokesperson" || p.tkind == "diplomat") || d.officeOf(p) != nil || p.affil != nil {
+		if p.repr != "" || p.former || !(p.tkind == "minister" || p.tkind == "head" || p.tkind == "spokesperson" || p.tkind == "diplomat") || d.officeOf(p) != nil || p.affil != nil || internationalTitle(p.title) {
 			continue
 		}
 		for si, s := range d.sents {
@@ -578,7 +578,10 @@ func (d *doc) paragraphCountries() {
 			if first < 0 {
 				continue
 			}
-			var last *entity
+			// Only when exactly one country is in view: two or more and
+			// a reader could not tell either.
+			var only *entity
+			several := false
 			for k := si - 2; k <= si; k++ {
 				if k < 0 || d.sents[k].para != s.para {
 					continue
@@ -588,16 +591,32 @@ func (d *doc) paragraphCountries() {
 						break
 					}
 					if m.ent != nil && m.ent.kind == eCountry && !d.toks[m.start].Quote && !(m.start > d.sents[k].start && argPreps[d.toks[m.start-1].Key]) {
-						last = m.ent
+						if only != nil && only != m.ent {
+							several = true
+						}
+						only = m.ent
 					}
 				}
 			}
-			if last != nil {
-				p.repr = last.code
+			if only != nil && !several {
+				p.repr = only.code
 			}
 			break
 		}
 	}
+}
+
+// internationalTitle reports whether a title names an international body
+// ("U.N. special envoy", "President of the European Commission"): its
+// holder does not act for a country.
+func internationalTitle(t string) bool {
+	f := " " + schema.Fold(t) + " "
+	for _, w := range []string{" un ", " united nations ", " european ", " eu ", " nato ", " world ", " international ", " african union ", " asean ", " commission "} {
+		if strings.Contains(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // officeOf is the office a person held on the publication date, from the

@@ -7,7 +7,7 @@ import (
 )
 
 // Function words that start sentences capitalised but never begin a name.
-var functionWords = setOf("the a an but and or in on at of for to from with by as if when while after before since during amid however meanwhile this that these those it its he she they we i you his her their our my your there here what which who whom whose where why how both all some many most more other such no not yet still also then now last next earlier later under over about against between among into through despite although though because so than whether each every any another one two three several few do does did is are was were be been has have had will would could should may might must can")
+var functionWords = setOf("beyond besides following regarding across along toward towards within unlike the a an but and or in on at of for to from with by as if when while after before since during amid however meanwhile this that these those it its he she they we i you his her their our my your there here what which who whom whose where why how both all some many most more other such no not yet still also then now last next earlier later under over about against between among into through despite although though because so than whether each every any another one two three several few do does did is are was were be been has have had will would could should may might must can")
 
 // Lower-case particles that may sit inside a personal name.
 var nameParticles = setOf("al el bin ibn bint da de del della di dos du le la van von der ter abu")

@@ -110,6 +110,23 @@ func (d *doc) applyTitle(m *mention, titleEnd map[int]*lexicon.Title, titleStart
 			break
 		}
 	}
+	if code == "" && ts > 0 {
+		// "U.N. spokesman", "NATO Secretary-General": the holder works
+		// for the organisation, not a country.
+		for k := ts - 1; k >= 0 && k >= ts-6; k-- {
+			if n, es := d.p.gaz.match(toks[:ts], k, func(kk kind) bool { return kk == kOrg }); n > 0 && k+n == ts {
+				if e.affil == nil {
+					e.affil = d.org(es[0].org.Name)
+					e.affil.code = es[0].org.Country
+				}
+				if es[0].org.Country == "" {
+					return
+				}
+				code = es[0].org.Country
+				break
+			}
+		}
+	}
 	if code == "" {
 		code = t.Country
 	}
@@ -132,6 +149,9 @@ func (d *doc) appositiveRole(s *sentence, from int) []int {
 		}
 		if roleNouns[t.Key] || roleNouns[strings.TrimSuffix(t.Key, "s")] {
 			hasRole = true
+		}
+		if t.Key == "also" || t.Key == "has" || t.Key == "have" || t.Key == "had" || t.Key == "is" || t.Key == "are" || t.Key == "was" || t.Key == "were" {
+			return nil // a clause, not an appositive
 		}
 		to++
 	}
@@ -182,7 +202,7 @@ func (d *doc) applyAppositive(s *sentence, m *mention) {
 	}
 	title := strings.TrimSpace(d.spanText(from, roleEnd))
 	// "director of the China programme": keep; "former": mark.
-	if strings.HasPrefix(strings.ToLower(title), "former ") {
+	if lt := strings.ToLower(title); strings.HasPrefix(lt, "former ") || strings.Contains(lt, " former ") {
 		m.ent.former = true
 	}
 	if title != "" && m.ent.title == "" {
@@ -201,7 +221,7 @@ func (d *doc) applyAppositive(s *sentence, m *mention) {
 						}
 					}
 				}
-				if officialKinds[es[0].title.Kind] && (es[0].title.Kind != "official" || possessed) && !m.ent.former && m.ent.repr == "" && (m.ent.affil == nil || m.ent.affil.code != "" || possessed) {
+				if officialKinds[es[0].title.Kind] && (es[0].title.Kind != "official" || possessed) && !(possessed && es[0].title.Kind == "head") && !m.ent.former && m.ent.repr == "" && (m.ent.affil == nil || m.ent.affil.code != "" || possessed) {
 					code := es[0].title.Country
 					for j := from; j < roleEnd; j++ {
 						n2, es2 := d.p.gaz.match(toks[:roleEnd], j, func(kk kind) bool { return kk == kCountry || kk == kDemonym || kk == kMetonym })
