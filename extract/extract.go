@@ -404,7 +404,7 @@ func (d *doc) emit() *Result {
 			if e.title == "" {
 				e.title = o.Title
 			}
-			if e.repr == "" && !e.former {
+			if e.repr == "" && !e.former && !internationalTitle(o.Title) {
 				e.repr = o.Country
 			}
 		}
@@ -564,7 +564,9 @@ func (d *doc) emit() *Result {
 // behind a preposition ("the war in Yemen") do not count.
 func (d *doc) paragraphCountries() {
 	for _, p := range d.persons {
-		if p.repr != "" || p.former || !(p.tkind == "minister" || p.tkind == "head" || p.tkind == "spokesperson" || p.tkind == "diplomat") || d.officeOf(p) != nil || p.affil != nil || internationalTitle(p.title) {
+		// Ministers only: a "spokesman" or a "president" may well work
+		// for the UN or a court.
+		if p.repr != "" || p.former || p.tkind != "minister" || d.officeOf(p) != nil || p.affil != nil || internationalTitle(p.title) {
 			continue
 		}
 		for si, s := range d.sents {
@@ -611,7 +613,7 @@ func (d *doc) paragraphCountries() {
 // holder does not act for a country.
 func internationalTitle(t string) bool {
 	f := " " + schema.Fold(t) + " "
-	for _, w := range []string{" un ", " united nations ", " european ", " eu ", " nato ", " world ", " international ", " african union ", " asean ", " commission "} {
+	for _, w := range []string{" un ", " united nations ", " european ", " eu ", " nato ", " world ", " international ", " african union ", " asean ", " commission ", " high representative ", " secretary general ", " director general "} {
 		if strings.Contains(f, w) {
 			return true
 		}

@@ -221,7 +221,15 @@ func (d *doc) applyAppositive(s *sentence, m *mention) {
 						}
 					}
 				}
-				if officialKinds[es[0].title.Kind] && (es[0].title.Kind != "official" || possessed) && !(possessed && es[0].title.Kind == "head") && !m.ent.former && m.ent.repr == "" && (m.ent.affil == nil || m.ent.affil.code != "" || possessed) {
+				// "president of Women Arise": the head of something that
+				// is not a country does not act for one.
+				headOf := false
+				if j := k + n; j+1 < roleEnd && toks[j].Key == "of" {
+					if n3, _ := d.p.gaz.match(toks[:roleEnd], j+1, func(kk kind) bool { return kk == kCountry }); n3 == 0 {
+						headOf = true
+					}
+				}
+				if officialKinds[es[0].title.Kind] && (es[0].title.Kind != "official" || possessed) && !(possessed && es[0].title.Kind == "head") && !headOf && !m.ent.former && m.ent.repr == "" && (m.ent.affil == nil || m.ent.affil.code != "" || possessed) {
 					code := es[0].title.Country
 					for j := from; j < roleEnd; j++ {
 						n2, es2 := d.p.gaz.match(toks[:roleEnd], j, func(kk kind) bool { return kk == kCountry || kk == kDemonym || kk == kMetonym })
