@@ -206,7 +206,7 @@ func (d *doc) clause(s *sentence, i int) (int, int) {
 	a := i
 	for a > s.start {
 		t := toks[a-1]
-		if t.Text == ";" || t.Text == ":" || (speechVerbs[t.Key] && !t.Quote && a-1 < i) || clauseBreaks[t.Key] && a-1 > s.start {
+		if t.Text == ";" || t.Text == ":" || (d.speechVerbAt(s, a-1) && !t.Quote && a-1 < i) || clauseBreaks[t.Key] && a-1 > s.start {
 			break
 		}
 		if t.Text == "," && a < len(toks) && (toks[a].Key == "and" || toks[a].Key == "but") {
@@ -223,12 +223,36 @@ func (d *doc) clause(s *sentence, i int) (int, int) {
 		if t.Text == ";" || clauseBreaks[t.Key] || (t.Text == "," && b+1 < s.end && (toks[b+1].Key == "and" || toks[b+1].Key == "but" || toks[b+1].Key == "which" || toks[b+1].Key == "who" || toks[b+1].Key == "while")) {
 			break
 		}
-		if speechVerbs[t.Key] && !t.Quote {
+		if d.speechVerbAt(s, b) && !t.Quote {
 			break
 		}
 		b++
 	}
 	return a, b
+}
+
+// Speech words that are often nouns: "unfounded claims that", "his
+// remarks".
+var nounlikeSpeech = setOf("claims notes remarks says suggests observes believes argues")
+
+// speechVerbAt reports whether the word at i is a speech verb: the
+// noun-like ones only right after a name or a pronoun.
+func (d *doc) speechVerbAt(s *sentence, i int) bool {
+	k := d.toks[i].Key
+	if !speechVerbs[k] {
+		return false
+	}
+	if !nounlikeSpeech[k] {
+		return true
+	}
+	if i == s.start {
+		return false
+	}
+	if m := s.mentionEndingAt(i); m != nil {
+		return true
+	}
+	p := d.toks[i-1].Key
+	return p == "he" || p == "she" || p == "it" || p == "they" || p == "who"
 }
 
 // actorMention reports whether m can be the actor or an argument of an
@@ -903,12 +927,14 @@ func (d *doc) pickDate(s *sentence, trigger int, dates []when.Date) string {
 		}
 	}
 	for _, dt := range dates {
-		if dt.Start < ca-1 || dt.Start > cb {
-			continue
-		}
 		dist := dt.Start - pos
 		if dist < 0 {
 			dist = -dist * 3 // prefer what follows the trigger
+		}
+		if dt.Start < ca-1 || dt.Start > cb {
+			// Outside the clause: only when the clause has none
+			// ("last month, when X visited New Delhi").
+			dist += 1 << 20
 		}
 		if dist < bestDist {
 			best, bestDist = dt.Value, dist
