@@ -33,7 +33,7 @@ var argPreps = setOf("in at with of for by to from on about during between among
 
 // Verbs before a noun event that let the noun take the clause subject as its
 // actor: "the US announced sanctions", "Qin paid a visit".
-var lightVerbs = setOf("achieve achieved achieves achieving reach held hold holds holding had has have having made make makes making paid pay pays paying announced announce announces imposed impose imposes imposing slapped slaps spent spend including began begin concluded conclude wrapped led lead leads attended attend attends attending conducted conduct hosted host hosts hosting undertook undertake undertakes launched launch expanded expand extended extend issued issue issues signed sign signs reached reach reaches made")
+var lightVerbs = setOf("ordered order orders approved approve approves authorised authorized authorise authorize levied levy levies announces unveiled unveil unveils introduced introduce introduces achieve achieved achieves achieving reach held hold holds holding had has have having made make makes making paid pay pays paying announced announce announces imposed impose imposes imposing slapped slaps spent spend including began begin concluded conclude wrapped led lead leads attended attend attends attending conducted conduct hosted host hosts hosting undertook undertake undertakes launched launch expanded expand extended extend issued issue issues signed sign signs reached reach reaches made")
 
 // Modality cues, read backwards from an event in its clause.
 var (
