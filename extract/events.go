@@ -557,6 +557,10 @@ func (d *doc) readEvent(s *sentence, i, n int, v *lexicon.EventVerb, limit int) 
 		subj := d.subject(s, a, i)
 		if isInfinitive(toks, i) {
 			subj = d.infinitiveSubject(s, a, i)
+		} else if len(subj) == 0 && a < i && (toks[a].Key == "and" || toks[a].Key == "but") {
+			// "Beijing accused Washington ..., and urged the US to ...":
+			// the verbs share their subject.
+			subj = d.prevClauseSubject(s, a)
 		}
 		objPreps := argPrepsFor(v.Class)
 		obj := d.objects(s, i+n, b, objPreps...)
