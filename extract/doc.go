@@ -36,6 +36,7 @@ type entity struct {
 	affil     *entity         // person -> organisation
 	repr      string          // alpha-3 of the country an official acts for
 	ofCountry string          // "X of Saudi Arabia": the country named after the name
+	govOf     string          // for a government body: the country it belongs to
 	issue     *lexicon.Issue  // for issues
 	iri       quad.IRI
 	mention   int // number of mentions, for salience

@@ -621,10 +621,15 @@ func (d *doc) readEvent(s *sentence, i, n int, v *lexicon.EventVerb, limit int) 
 	}
 	for _, x := range ev.actors {
 		from := x
-		if v.Class == "Sanction" && x.kind == ePerson && x.repr != "" {
+		if v.Class == "Sanction" {
 			// States impose sanctions: "Rubio authorised visa
-			// sanctions" is the United States sanctioning.
-			if c := d.countryByCode(x.repr); c != nil {
+			// sanctions" and "the State Department announced visa
+			// restrictions" are the United States sanctioning.
+			code := x.govOf
+			if x.kind == ePerson {
+				code = x.repr
+			}
+			if c := d.countryByCode(code); code != "" && c != nil {
 				from = c
 			}
 		}

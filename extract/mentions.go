@@ -345,6 +345,9 @@ func (d *doc) gazMention(s *sentence, i, n int, es []*entry) *mention {
 		if m.ent.code == "" {
 			m.ent.code = best.org.Country
 		}
+		if best.org.Kind == "government" {
+			m.ent.govOf = best.org.Country
+		}
 		m.ent.addName(d.spanText(i, i+n))
 		if acr := d.acronymAfter(i + n); acr != "" {
 			m.ent.addName(acr)
