@@ -621,18 +621,6 @@ func (d *doc) readEvent(s *sentence, i, n int, v *lexicon.EventVerb, limit int) 
 	}
 	for _, x := range ev.actors {
 		from := x
-		if v.Class == "Sanction" {
-			// States impose sanctions: "Rubio authorised visa
-			// sanctions" and "the State Department announced visa
-			// restrictions" are the United States sanctioning.
-			code := x.govOf
-			if x.kind == ePerson {
-				code = x.repr
-			}
-			if c := d.countryByCode(code); code != "" && c != nil {
-				from = c
-			}
-		}
 		for _, y := range ev.recipients {
 			if from != y {
 				ev.edges = append(ev.edges, [2]*entity{from, y})

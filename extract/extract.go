@@ -452,7 +452,10 @@ func (d *doc) emit() *Result {
 		}
 		pred := quad.IRI(schema.NS + v.Edge)
 		for _, e := range ev.edges {
-			if !edgeAllowed(pred, e[0], e[1]) {
+			if pred == schema.Sanctioned {
+				e[0] = d.sanctioningState(e[0])
+			}
+			if !edgeAllowed(pred, e[0], e[1]) || e[0] == e[1] {
 				continue
 			}
 			if pred == schema.Visited && e[0].kind == ePerson {
@@ -606,6 +609,23 @@ func (d *doc) paragraphCountries() {
 			break
 		}
 	}
+}
+
+// sanctioningState: states impose sanctions, so "Rubio authorised visa
+// sanctions" and "the State Department announced visa restrictions" are the
+// United States sanctioning. Other actors stay as they are.
+func (d *doc) sanctioningState(x *entity) *entity {
+	code := x.govOf
+	if x.kind == ePerson {
+		code = x.repr
+	}
+	if code == "" {
+		return x
+	}
+	if c := d.countryByCode(code); c != nil {
+		return c
+	}
+	return x
 }
 
 // internationalTitle reports whether a title names an international body
