@@ -22,6 +22,7 @@ const (
 	kTitle
 	kIssue
 	kEvent
+	numKinds
 )
 
 // entry is one dictionary phrase and what it stands for.
@@ -45,7 +46,9 @@ type entry struct {
 
 // gazetteer finds dictionary phrases in a token stream, longest first.
 type gazetteer struct {
-	byFirst map[string][]*entry
+	// byFirst holds the phrases by their first word, split by kind so
+	// that a lookup scans only the kinds it asks for.
+	byFirst map[string]*[numKinds][]*entry
 	stop    map[string]bool
 	// countries by alpha-3 code, for naming a country found by a capital,
 	// a demonym or an official.
@@ -72,7 +75,7 @@ func phraseKeys(p string) (keys, words []string) {
 
 func newGazetteer(lex *lexicon.Lexicon) *gazetteer {
 	g := &gazetteer{
-		byFirst:            map[string][]*entry{},
+		byFirst:            map[string]*[numKinds][]*entry{},
 		stop:               map[string]bool{},
 		countries:          map[string]*lexicon.Country{},
 		officialsBySurname: map[string][]*lexicon.Official{},
@@ -98,7 +101,12 @@ func newGazetteer(lex *lexicon.Lexicon) *gazetteer {
 			}
 		}
 		ep := e
-		g.byFirst[keys[0]] = append(g.byFirst[keys[0]], &ep)
+		b := g.byFirst[keys[0]]
+		if b == nil {
+			b = new([numKinds][]*entry)
+			g.byFirst[keys[0]] = b
+		}
+		b[e.kind] = append(b[e.kind], &ep)
 	}
 	for i := range lex.Countries {
 		c := &lex.Countries[i]
@@ -187,22 +195,24 @@ func pluralTitle(p string) string {
 // match returns the longest entries of the wanted kinds that start at token
 // i, all of the same length (a phrase may name several things: "Georgia").
 func (g *gazetteer) match(toks []token, i int, want func(kind) bool) (n int, found []*entry) {
-	cands := g.byFirst[toks[i].Key]
-	if len(cands) == 0 {
+	b := g.byFirst[toks[i].Key]
+	if b == nil {
 		return 0, nil
 	}
-	for _, e := range cands {
-		if !want(e.kind) || len(e.keys) < n {
+	for k := kind(1); k < numKinds; k++ {
+		if len(b[k]) == 0 || !want(k) {
 			continue
 		}
-		if !g.matchesAt(toks, i, e) {
-			continue
+		for _, e := range b[k] {
+			if len(e.keys) < n || !g.matchesAt(toks, i, e) {
+				continue
+			}
+			if len(e.keys) > n {
+				n = len(e.keys)
+				found = found[:0]
+			}
+			found = append(found, e)
 		}
-		if len(e.keys) > n {
-			n = len(e.keys)
-			found = found[:0]
-		}
-		found = append(found, e)
 	}
 	return n, found
 }
