@@ -708,6 +708,11 @@ func (d *doc) nounArgs(s *sentence, ev *event, a, i, n, b int) {
 			case m.pronoun:
 				k = m.start - 1
 				continue
+			case m.ent.kind == eOrg && (ev.verb.Class == "Meeting" || ev.verb.Class == "Call") && k+1 == i:
+				// "the G20 summit": the grouping meets.
+				ev.recipients = appendUnique(ev.recipients, m.ent)
+				k = m.start - 1
+				continue
 			}
 			break
 		}

@@ -352,6 +352,12 @@ func (d *doc) resolveSurnames() {
 	}
 	for _, ds := range d.descs {
 		ds.m.ent = d.describedPerson(ds.code, ds.title)
+		if ds.m.ent == nil {
+			// "the Australian prime minister": the one in office then.
+			if o := d.officeHolder(ds.code, ds.title); o != nil {
+				ds.m.ent = d.person(o.Name)
+			}
+		}
 		if ds.m.ent != nil {
 			ds.m.ent.mention++
 		}
@@ -404,6 +410,27 @@ func (d *doc) describedPerson(code, title string) *entity {
 			}
 			found = p
 		}
+	}
+	return found
+}
+
+// officeHolder is the one official of country code whose office, in force
+// on the publication date, is title ("prime minister", not "deputy prime
+// minister").
+func (d *doc) officeHolder(code, title string) *lexicon.Official {
+	if d.pubDate == "" || title == "leader" {
+		return nil
+	}
+	var found *lexicon.Official
+	for i := range d.p.lex.Officials {
+		o := &d.p.lex.Officials[i]
+		if o.Country != code || !inOffice(o, d.pubDate) || strings.ToLower(o.Title) != title {
+			continue
+		}
+		if found != nil && found.Name != o.Name {
+			return nil
+		}
+		found = o
 	}
 	return found
 }
