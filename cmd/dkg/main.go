@@ -64,6 +64,15 @@ func commands() []*cli.Command {
 		statsCommand,
 		evalCommand,
 		meetingsCommand,
+		peopleCommand,
+		personCommand,
+		issuesCommand,
+		issueCommand,
+		quotesCommand,
+		timelineCommand,
+		pathCommand,
+		serveCommand,
+		shellCommand,
 	}
 	for _, c := range cmds {
 		if c.OnUsageError == nil {

@@ -1,56 +1,62 @@
 package main
 
 import (
-	"context"
-	"fmt"
-	"time"
-
+	"github.com/cayleygraph/quad"
 	"github.com/urfave/cli/v2"
 
-	"github.com/dkg/dkg/graph"
+	"github.com/dkg/dkg/schema"
 )
 
 var meetingsCommand = &cli.Command{
 	Name:      "meetings",
 	Usage:     "list who met whom, when and where",
 	ArgsUsage: " ",
-	Description: `meetings lists the Meeting events of the graph, in date order: the people
-who took part, the date, the place, whether it happened (status) and the
-article that tells it. The answer is a Gizmo query; --show-query prints it.
+	Description: `meetings lists the Meeting events of the graph in date order (undated last):
+the people who took part, the date, the place, whether it happened
+(status), what it was about and the articles that tell it. Names are
+matched whatever their case and accents, aliases included; an ambiguous
+name lists the candidates. The answer is a Gizmo query; --show-query
+prints it.
+
+The output is a table on a terminal and JSON otherwise; --format
+table|json|csv|tsv chooses.
 
 Examples:
    dkg meetings
-   dkg meetings --status occurred --format json`,
-	Flags: []cli.Flag{
+   dkg meetings --with "Xi Jinping" --since 2023
+   dkg meetings --between "Narendra Modi" --and "Xi Jinping" --status occurred
+   dkg meetings --about fentanyl --format csv`,
+	Flags: readyMadeFlags(append([]cli.Flag{
+		&cli.StringFlag{Name: "with", Usage: "only meetings where `NAME` took part"},
+		&cli.StringFlag{Name: "between", Usage: "only meetings of `NAME` with the person given by --and"},
+		&cli.StringFlag{Name: "and", Usage: "the other person of --between (`NAME`)"},
 		&cli.StringFlag{Name: "status", Usage: "only meetings with this `STATUS` (occurred, planned, expected, possible, denied, cancelled)"},
-		&cli.StringFlag{Name: "format", Usage: "output `FORMAT`: table or json", Value: "table"},
-		&cli.IntFlag{Name: "limit", Usage: "at most `N` rows (0: all)", Value: 0},
-		&cli.BoolFlag{Name: "show-query", Usage: "print the Gizmo query instead of running it"},
-	},
+		&cli.StringFlag{Name: "about", Usage: "only meetings about `ISSUE`"},
+	}, periodFlags()...)...),
 	Action: func(c *cli.Context) error {
-		params := map[string]any{}
-		if st := c.String("status"); st != "" {
-			params["status"] = st
-		}
-		if c.Bool("show-query") {
-			src, err := graph.Script("meetings", params)
-			if err != nil {
-				return err
-			}
-			fmt.Fprint(c.App.Writer, src)
-			return nil
-		}
-		s, err := openReader(c)
-		if err != nil {
+		if err := noArgs(c, `dkg meetings --with "Xi Jinping"`); err != nil {
 			return err
 		}
-		defer s.Close()
-		ctx, cancel := context.WithTimeout(c.Context, 30*time.Second)
-		defer cancel()
-		rows, err := s.Ask(ctx, "meetings", params, c.Int("limit"))
-		if err != nil {
-			return fail("report this as a bug, with the output of --show-query", "meetings: %v", err)
+		if (c.String("between") == "") != (c.String("and") == "") {
+			return usageError("--between and --and go together", `dkg meetings --between "Narendra Modi" --and "Xi Jinping"`)
 		}
-		return printRowsCols(c.App.Writer, rows, c.String("format"), []string{"date", "participants", "place", "status", "source"})
+		params := map[string]any{}
+		if err := statusParam(c, params); err != nil {
+			return err
+		}
+		if err := periodParams(c, params); err != nil {
+			return err
+		}
+		var names []nameArg
+		person := []quad.IRI{schema.Person}
+		for _, f := range []string{"with", "between", "and"} {
+			if v := c.String(f); v != "" {
+				names = append(names, nameArg{param: f, flag: "--" + f, name: v, classes: person})
+			}
+		}
+		if v := c.String("about"); v != "" {
+			names = append(names, nameArg{param: "about", flag: "--about", name: v, classes: []quad.IRI{schema.Issue}})
+		}
+		return readyMade(c, "meetings", params, names, []string{"date", "participants", "place", "status", "about", "sources"})
 	},
 }

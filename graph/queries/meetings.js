@@ -1,26 +1,45 @@
-// meetings: who met whom, when, where, with what status, told by which
-// article. Starts from the Meeting class node (one index lookup), or from
-// the person named in params.with, never from every node.
-var RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#", SDO = "https://schema.org/", DKG = "https://w3id.org/dkg/ns#";
-var TYPE = "<" + RDF + "type>", NAME = "<" + SDO + "name>", PARTICIPANT = "<" + DKG + "participant>";
-var MEETING = "<" + DKG + "Meeting>";
+// meetings: who met whom, when, where, with what status, about what, told
+// by which articles.
+//
+// params: with, between, and (person IRIs), about (issue IRI), since, until
+// (dates: 2024, 2024-10, 2024-10-23), status, limit.
+//
+// It starts from the few nodes the question names: the person (their
+// events are the nodes that have them as participant), the issue, and only
+// when nothing is named from the Meeting class node. Each event is then read
+// with one index lookup per property (dkg.value, dkg.event), the cheap way
+// on a large store; Save, Tag and Back over many nodes are not.
+var start;
+if (params.with || params.between) {
+  start = g.V(params.with || params.between).In(dkg.P.participant);
+} else if (params.about) {
+  start = g.V(params.about).In(dkg.P.about);
+} else {
+  start = g.V(dkg.C.Meeting).In(dkg.P.type);
+}
 
-function first(vals) { return vals.length ? vals[0] : ""; }
-
-var events = params.with
-  ? g.V(params.with).In(PARTICIPANT).Has(TYPE, MEETING)
-  : g.V(MEETING).In(TYPE);
-
-events.Unique().ForEach(function (e) {
-  var status = first(g.V(e.id).Out("<" + DKG + "status>").ToArray());
+var found = [];
+start.Unique().ForEach(function (e) {
+  // The cheap tests first: the class (from the IRI, see dkg.is), date,
+  // status, then the other person and the issue.
+  if (!dkg.is(e.id, dkg.C.Meeting)) return;
+  var date = dkg.value(e.id, dkg.P.startDate);
+  if (!dkg.inPeriod(date, params.since, params.until)) return;
+  var status = dkg.value(e.id, dkg.P.status);
   if (params.status && status !== params.status) return;
-  var names = g.V(e.id).Out(PARTICIPANT).Has(TYPE, "<" + SDO + "Person>").Out(NAME).Unique().ToArray();
-  if (names.length < 2) names = g.V(e.id).Out(PARTICIPANT).Out(NAME).Unique().ToArray();
+  var other = params.and || (params.with && params.between);
+  if (other && dkg.values(e.id, dkg.P.participant).indexOf(other) < 0) return;
+  if (params.about && (params.with || params.between) && dkg.values(e.id, dkg.P.about).indexOf(params.about) < 0) return;
+  found.push({id: e.id, date: date});
+});
+
+// In date order; with a limit, only the first events are described.
+found.sort(dkg.byDate);
+if (params.limit) found = found.slice(0, params.limit);
+found.forEach(function (f) {
+  var e = dkg.event(f.id);
   g.emit({
-    date: first(g.V(e.id).Out("<" + SDO + "startDate>").ToArray()),
-    participants: names.sort().join("; "),
-    place: first(g.V(e.id).Out("<" + SDO + "location>").Out(NAME).ToArray()),
-    status: status,
-    source: first(g.V(e.id).Labels().Out("<" + SDO + "headline>").ToArray()) || first(g.V(e.id).Labels().Out("<" + SDO + "url>").ToArray()),
+    id: e.id, date: e.date, participants: e.participants, place: e.place,
+    status: e.status, about: e.about, sources: e.sources, articles: e.articles,
   });
 });

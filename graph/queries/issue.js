@@ -1,0 +1,21 @@
+// issue: the events and statements about one issue, in time order.
+//
+// params: issue (IRI), since, until, limit.
+//
+// It starts from the issue node: what is about it is one index lookup away.
+var found = [];
+g.V(params.issue).In(dkg.P.about).Unique().ForEach(function (e) {
+  var date = dkg.date(e.id);
+  if (!dkg.inPeriod(date, params.since, params.until)) return;
+  found.push({id: e.id, date: date});
+});
+found.sort(dkg.byDate);
+if (params.limit) found = found.slice(0, params.limit);
+found.forEach(function (f) {
+  var e = dkg.event(f.id);
+  g.emit({
+    id: e.id, date: e.date, event: e.event, status: e.status,
+    what: e.event === "Statement" ? e.participants + ": \u201c" + e.text + "\u201d" : e.participants,
+    place: e.place, sources: e.sources, articles: e.articles,
+  });
+});

@@ -1,0 +1,60 @@
+// person: the profile of one person: names, titles, the country they
+// represent, where they work, then their events (meetings, visits, ...) and
+// statements in time order, and the issues these are about, each with the
+// articles that tell it.
+//
+// params: person (IRI), limit.
+//
+// Facts about the person come with their articles through LabelContext,
+// which tags each quad's label (its article) as "src" while following it.
+var p = params.person;
+var rows = [];
+
+// facts lists the values of predicate pred of the person with the articles
+// that state each (follow: the values are nodes, shown by their names).
+function facts(fact, pred, follow) {
+  var byValue = {}, order = [];
+  g.V(p).LabelContext(g.V(), "src").Out(pred).ForEach(function (r) {
+    if (!byValue[r.id]) { byValue[r.id] = []; order.push(r.id); }
+    if (byValue[r.id].indexOf(r.src) < 0) byValue[r.id].push(r.src);
+  });
+  order.forEach(function (v) {
+    var arts = byValue[v];
+    rows.push({
+      date: "", fact: fact, detail: follow ? dkg.name(v) : dkg.plain(v),
+      sources: arts.slice(0, dkg.maxSources).map(dkg.source).sort(), articles: arts.length,
+    });
+  });
+}
+facts("name", dkg.P.name, false);
+facts("alias", dkg.P.alternateName, false);
+facts("title", dkg.P.jobTitle, false);
+facts("represents", dkg.P.represents, true);
+facts("affiliation", dkg.P.affiliation, true);
+
+// Events and statements: those that have the person as participant (a
+// statement's participant is its speaker). Dates first, so that a limit
+// describes only the first events.
+var events = [];
+g.V(p).In(dkg.P.participant).Unique().ForEach(function (e) {
+  events.push({id: e.id, date: dkg.date(e.id)});
+});
+events.sort(dkg.byDate);
+var issues = {}, issueOrder = [];
+if (params.limit) events = events.slice(0, Math.max(params.limit - rows.length, 0));
+events.forEach(function (f) {
+  var e = dkg.event(f.id);
+  var detail = e.event === "Statement" ? "\u201c" + e.text + "\u201d" : e.participants;
+  if (e.event !== "Statement" && e.place) detail += " in " + e.place;
+  if (e.event !== "Statement" && e.status && e.status !== dkg.S.occurred) detail += " (" + e.status + ")";
+  rows.push({date: e.date, fact: e.event.toLowerCase(), detail: detail, about: e.about, sources: e.sources, articles: e.articles});
+  dkg.values(f.id, dkg.P.about).forEach(function (i) {
+    if (!issues[i]) { issues[i] = 0; issueOrder.push(i); }
+    issues[i]++;
+  });
+});
+issueOrder.sort(function (a, b) { return issues[b] - issues[a]; });
+issueOrder.forEach(function (i) {
+  rows.push({date: "", fact: "issue", detail: dkg.name(i) + " (" + issues[i] + (issues[i] === 1 ? " event)" : " events)")});
+});
+rows.forEach(function (r) { g.emit(r); });

@@ -1,0 +1,25 @@
+// timeline: what an entity (a person, country, organisation, place or
+// issue) took part in or was the subject of, in time order: events,
+// statements, with their status, participants, place and articles.
+//
+// params: node (IRI), since, until, limit.
+//
+// It starts from the node: the events that have it as participant, that
+// took place there (location) or that are about it. Dates first, so that a
+// limit describes only the first events.
+var found = [];
+g.V(params.node).In([dkg.P.participant, dkg.P.location, dkg.P.about]).Unique().ForEach(function (e) {
+  var date = dkg.date(e.id);
+  if (!dkg.inPeriod(date, params.since, params.until)) return;
+  found.push({id: e.id, date: date});
+});
+found.sort(dkg.byDate);
+if (params.limit) found = found.slice(0, params.limit);
+found.forEach(function (f) {
+  var e = dkg.event(f.id);
+  g.emit({
+    id: e.id, date: e.date, event: e.event, status: e.status,
+    what: e.event === "Statement" ? e.participants + ": \u201c" + e.text + "\u201d" : e.participants,
+    place: e.place, about: e.about, sources: e.sources, articles: e.articles,
+  });
+});
