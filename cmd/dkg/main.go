@@ -61,6 +61,8 @@ func commands() []*cli.Command {
 		extractCommand,
 		queryCommand,
 		exportCommand,
+		importCommand,
+		vizCommand,
 		statsCommand,
 		evalCommand,
 		meetingsCommand,
