@@ -105,7 +105,10 @@ func readyMadeFlags(flags ...cli.Flag) []cli.Flag {
 // queryFailure turns a failed query into a message with a hint.
 func queryFailure(err error, timeout time.Duration) error {
 	var qe *graph.QueryError
+	var me *graph.MemoryError
 	switch {
+	case errors.As(err, &me):
+		return fail("build smaller results: start from the nodes you name, add .Limit(n), emit fewer values", "%s", me.Error())
 	case errors.As(err, &qe) && qe.Line > 0:
 		return fail("check the query near that place; Gizmo is JavaScript: g.V(...).Out(...).All()", "query error at line %d, column %d: %s", qe.Line, qe.Column, qe.Msg)
 	case errors.As(err, &qe):

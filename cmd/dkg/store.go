@@ -56,7 +56,7 @@ func storeResult(dir string, s *graph.Store, err error) (*graph.Store, error) {
 	case errors.Is(err, graph.ErrNoStore):
 		return nil, fail("load articles first: dkg --db "+dir+" ingest FILE...", "no store at %s", dir)
 	case errors.Is(err, graph.ErrLocked):
-		return nil, fail("wait for the other dkg command to finish", "the store at %s is in use by another dkg process", dir)
+		return nil, fail("wait for the other dkg command to finish; to let several people query one store while it grows, run dkg serve and send queries to it", "the store at %s is in use by another dkg process", dir)
 	default:
 		return nil, fail("check that --db names a dkg store directory you can write to", "cannot open the store at %s: %v", dir, err)
 	}
