@@ -50,8 +50,13 @@ const maxCallStack = 10000
 // through proxies that call into Gizmo under a recover and turn a panic into
 // a script error. Except and difference with a set that holds no node answer
 // the path unchanged (A − ∅ = A) without calling Cayley. Writes wait for
-// running queries. Not guarded: a script that allocates without bound can
-// still exhaust memory before its deadline.
+// running queries.
+//
+// Nor can a script exhaust memory: a guard samples the heap every 50 ms and
+// stops the script once the heap has grown by more than the cap
+// (DefaultQueryMemory, or the one set with WithQueryMemory); Query then
+// returns a *MemoryError. Once a script has emitted limit results it is
+// stopped too.
 func (s *Store) Query(ctx context.Context, script string, limit int) (rows []map[string]any, err error) {
 	src, err := checkScript(script)
 	if err != nil {
@@ -68,6 +73,11 @@ func (s *Store) Query(ctx context.Context, script string, limit int) (rows []map
 	}
 	ses := gizmo.NewSession(s.qs)
 	if err := guardSession(ses); err != nil {
+		return nil, err
+	}
+	ctx, mem := guardMemory(ctx)
+	defer mem.stop()
+	if err := limitBuiltins(sessionVM(ses), mem.limit); err != nil {
 		return nil, err
 	}
 	it, err := ses.Execute(ctx, src, query.Options{Collation: query.JSON, Limit: max(limit, 0)})
@@ -90,8 +100,17 @@ func (s *Store) Query(ctx context.Context, script string, limit int) (rows []map
 		default:
 			rows = append(rows, map[string]any{"value": r})
 		}
+		if limit > 0 && len(rows) >= limit {
+			// Gizmo ignores what a script emits past the limit but lets
+			// the script run on: stop it (Close) instead of waiting for
+			// its end or the deadline.
+			return rows, nil
+		}
 	}
 	if err := it.Err(); err != nil {
+		if err := mem.exceeded(); err != nil {
+			return nil, err
+		}
 		if ctxErr := ctx.Err(); ctxErr != nil {
 			return nil, fmt.Errorf("query: %w", ctxErr)
 		}

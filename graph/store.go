@@ -178,13 +178,30 @@ func newQuadStore(kv hkv.KV) (cgraph.QuadStore, error) {
 	return ckv.New(kv, cgraph.Options{ckv.OptNoBloom: true})
 }
 
-func initQuadStore(kv hkv.KV) error {
+// initQuadStore makes kv a new quad store with dkg's indexes, in one
+// transaction: Cayley's Init commits the buckets, the version and the index
+// list one after the other, and a store killed after the version but
+// before the index list would be taken for one of Cayley < 0.7.6 and keep
+// its indexes ([S] and [O], no label index) for good.
+func initQuadStore(kv *pinKV) error {
 	initMu.Lock()
 	defer initMu.Unlock()
 	saved := ckv.DefaultQuadIndexes
 	ckv.DefaultQuadIndexes = quadIndexes
 	defer func() { ckv.DefaultQuadIndexes = saved }()
-	return ckv.Init(kv, nil)
+	ctx := context.Background()
+	tx, err := kv.KV.Tx(ctx, true)
+	if err != nil {
+		return err
+	}
+	kv.tx = tx
+	err = ckv.Init(kv, nil)
+	kv.tx = nil
+	if err != nil {
+		tx.Close()
+		return err
+	}
+	return tx.Commit(ctx)
 }
 
 // Close closes the store and releases its lock.
