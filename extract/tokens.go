@@ -159,6 +159,16 @@ func foldWord(w string) string {
 	if !ascii {
 		return strings.ReplaceAll(foldPhrase(w), " ", "")
 	}
+	plain := true
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c == '.' || c == '\'' || (c >= 'A' && c <= 'Z') {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return w // most words: already their own key, no copy
+	}
 	var b strings.Builder
 	b.Grow(len(w))
 	for i := 0; i < len(w); i++ {
