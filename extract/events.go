@@ -505,6 +505,10 @@ func (d *doc) objects(s *sentence, from, to int, preps ...string) []*entity {
 		k := m.start - 1
 		for steps := 0; k >= from && steps < 8; steps++ {
 			t := toks[k]
+			if t.Key == "of" && k-1 >= from && toks[k-1].Cap && toks[k+1].Cap {
+				k-- // inside a title: "Secretary of State"
+				continue
+			}
 			if argPreps[t.Key] || !t.Word && t.Key != "'s" {
 				break
 			}
@@ -589,7 +593,16 @@ func (d *doc) readEvent(s *sentence, i, n int, v *lexicon.EventVerb, limit int) 
 		}
 		ev.recipients = keep
 		if dest != nil {
-			ev.location = d.placeOf(dest)
+			ev.location = dest
+			// "visit Beijing": the city, where the text names one.
+			for _, m := range s.mentions {
+				if m.start > i && m.ent == dest {
+					if m.place != nil {
+						ev.location = m.place
+					}
+					break
+				}
+			}
 		}
 	}
 	ev.participants = appendUnique(append([]*entity(nil), ev.actors...), ev.recipients...)
