@@ -99,7 +99,7 @@ func sortStrings(s []string) {
 func TestRules(t *testing.T) {
 	for _, c := range []struct {
 		name, text, pub string
-		want, never []string
+		want, never     []string
 	}{
 		{name: "a meeting that happened, with its date and place",
 			text: "Japanese Prime Minister Fumio Kishida met South Korean President Yoon Suk Yeol in Tokyo on Monday.",
