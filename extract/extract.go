@@ -134,6 +134,8 @@ func (p *Pipeline) ExtractWith(a Article, known *Known) (*Result, error) {
 // split cuts the text into paragraphs, sentences and tokens.
 func (d *doc) split() {
 	text := d.text
+	// About one token in five bytes of news text.
+	d.toks = make([]token, 0, len(text)/5+16)
 	para := 0
 	for off := 0; off < len(text); {
 		nl := strings.IndexByte(text[off:], '\n')
@@ -146,9 +148,10 @@ func (d *doc) split() {
 			for _, ss := range d.p.seg.Segment(text[off:end]) {
 				s := &sentence{para: para, text: ss.Text, offset: off + ss.Start}
 				s.start = len(d.toks)
-				var toks []token
-				toks, inQuote = tokenize(text, s.offset, s.offset+len(ss.Text), inQuote, para, len(d.sents))
-				d.toks = append(d.toks, toks...)
+				d.toks, inQuote = tokenize(d.toks, text, s.offset, s.offset+len(ss.Text), inQuote, para, len(d.sents))
+				for k := s.start; k < len(d.toks); k++ {
+					d.toks[k].phrases = d.p.gaz.byFirst[d.toks[k].Key]
+				}
 				s.end = len(d.toks)
 				if s.end > s.start {
 					d.sents = append(d.sents, s)
@@ -370,7 +373,9 @@ func integer(n int) quad.Value {
 func (d *doc) emit() *Result {
 	a := d.art
 	art := a.IRI()
-	w := &emitter{label: art, seen: make(map[tripleKey]bool, 512), quads: make([]quad.Quad, 0, 512)}
+	// Room for about as many facts as the article will give.
+	n := 16 + 8*len(d.order) + 16*len(d.events) + 12*len(d.statements)
+	w := &emitter{label: art, seen: make(map[tripleKey]bool, n), quads: make([]quad.Quad, 0, n)}
 	w.add(art, schema.Type, schema.NewsArticle)
 	if u := a.Address(); u != "" {
 		w.add(art, schema.URL, quad.String(u))

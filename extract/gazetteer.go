@@ -63,7 +63,7 @@ func foldPhrase(s string) string { return schema.Fold(s) }
 // phraseKeys splits a dictionary phrase into the match keys of its words,
 // the same way the article is tokenised.
 func phraseKeys(p string) (keys, words []string) {
-	toks, _ := tokenize(p, 0, len(p), false, 0, 0)
+	toks, _ := tokenize(nil, p, 0, len(p), false, 0, 0)
 	for _, t := range toks {
 		if t.Word || t.Key == "'s" {
 			keys = append(keys, t.Key)
@@ -195,7 +195,7 @@ func pluralTitle(p string) string {
 // match returns the longest entries of the wanted kinds that start at token
 // i, all of the same length (a phrase may name several things: "Georgia").
 func (g *gazetteer) match(toks []token, i int, want func(kind) bool) (n int, found []*entry) {
-	b := g.byFirst[toks[i].Key]
+	b := toks[i].phrases
 	if b == nil {
 		return 0, nil
 	}

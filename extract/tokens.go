@@ -21,12 +21,14 @@ type token struct {
 	Quote      bool   // inside a quotation
 	Para       int    // paragraph index
 	Sent       int    // sentence index within the article
+	// phrases are the dictionary phrases that start with this word, looked
+	// up once per token instead of once per question asked of it.
+	phrases *[numKinds][]*entry
 }
 
-// tokenize splits text[start:end] into tokens. inQuote tells whether the
-// span starts inside a quotation (quotes may span sentences).
-func tokenize(text string, start, end int, inQuote bool, para, sent int) ([]token, bool) {
-	var toks []token
+// tokenize appends the tokens of text[start:end] to toks. inQuote tells
+// whether the span starts inside a quotation (quotes may span sentences).
+func tokenize(toks []token, text string, start, end int, inQuote bool, para, sent int) ([]token, bool) {
 	i := start
 	for i < end {
 		r, size := utf8.DecodeRuneInString(text[i:])
