@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 
 	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
@@ -99,10 +100,14 @@ func (c *Corrections) Save(storeDir string) error {
 // Empty reports whether there is no correction.
 func (c *Corrections) Empty() bool { return len(c.Merges) == 0 && len(c.Aliases) == 0 }
 
-// Target is the node iri stands for after the merges (itself when it was
-// never merged into another).
+// Target is the node iri stands for after the merges and aliases (itself
+// when it was never merged into another). An alias NAME of an entity also
+// stands for the node an extractor makes when it meets NAME alone: the IRI
+// of NAME in the entity's namespace (person/, org/, ...), so that a later
+// "Ato Tesfaye said" reaches Tesfaye Bekele once "Ato Tesfaye" is his
+// alias.
 func (c *Corrections) Target(iri quad.IRI) quad.IRI {
-	if len(c.Merges) == 0 {
+	if len(c.Merges) == 0 && len(c.Aliases) == 0 {
 		return iri
 	}
 	if c.target == nil {
@@ -110,16 +115,46 @@ func (c *Corrections) Target(iri quad.IRI) quad.IRI {
 		for _, m := range c.Merges {
 			c.target[m.From] = m.Into
 		}
+		for _, a := range c.Aliases {
+			if d := AliasIRI(a.Entity, a.Name); d != "" && d != a.Entity {
+				if _, ok := c.target[d]; !ok {
+					c.target[d] = a.Entity
+				}
+			}
+		}
 	}
-	seen := 0
-	for {
+	for seen := 0; seen <= len(c.target); seen++ {
 		next, ok := c.target[iri]
-		if !ok || seen > len(c.Merges) {
+		if !ok || next == iri {
 			return iri
 		}
 		iri = next
-		seen++
 	}
+	return iri
+}
+
+// AliasIRI is the node an extractor makes for name alone, in entity's
+// namespace; "" for a country (known by its code) or an IRI outside dkg's
+// namespaces.
+func AliasIRI(entity quad.IRI, name string) quad.IRI {
+	local, ok := strings.CutPrefix(string(entity), schema.ID)
+	if !ok {
+		return ""
+	}
+	kind, _, _ := strings.Cut(local, "/")
+	switch kind {
+	case "person":
+		return schema.PersonIRI(name)
+	case "org":
+		return schema.OrganizationIRI(name)
+	case "place":
+		return schema.PlaceIRI(name)
+	case "issue":
+		return schema.IssueIRI(name)
+	case "group":
+		return schema.GroupIRI(name)
+	}
+	return ""
 }
 
 // AddMerge records that from is into. It refuses a merge that would make a
@@ -141,6 +176,7 @@ func (c *Corrections) AddAlias(entity quad.IRI, name string) bool {
 		return false
 	}
 	c.Aliases = append(c.Aliases, a)
+	c.target = nil
 	return true
 }
 
@@ -148,22 +184,24 @@ func (c *Corrections) AddAlias(entity quad.IRI, name string) bool {
 // a node to itself says nothing and is dropped.
 var directEdges = []quad.IRI{schema.Met, schema.Visited, schema.Sanctioned, schema.Urged, schema.Accused}
 
-// Apply returns an article's quads with the merges applied: every merged
-// node is replaced by the node it was merged into, its schema:name becomes
+// Apply returns an article's quads with the corrections applied: every
+// merged node (and every node an alias stands for, see Target) is replaced
+// by the node it was merged into, its schema:name becomes
 // a schema:alternateName, a direct edge from a node to itself goes, and the
 // statements and events whose speaker or participants changed get the IRIs
 // the extractor would have given them had it known (schema.StatementIRI,
 // schema.EventIRI). Quads that no merge touches are returned as they are.
 func (c *Corrections) Apply(quads []quad.Quad) []quad.Quad {
-	if len(c.Merges) == 0 {
+	if c.Empty() {
 		return quads
 	}
 	changed := map[quad.IRI]bool{} // nodes with a rewritten object
+	rewritten := false
 	out := make([]quad.Quad, 0, len(quads))
 	for _, q := range quads {
 		s, _ := q.Subject.(quad.IRI)
 		if t := c.Target(s); t != s {
-			q.Subject = t
+			q.Subject, rewritten = t, true
 			if q.Predicate == schema.Name {
 				q.Predicate = schema.AlternateName
 			}
@@ -180,6 +218,9 @@ func (c *Corrections) Apply(quads []quad.Quad) []quad.Quad {
 			continue
 		}
 		out = append(out, q)
+	}
+	if !rewritten && len(changed) == 0 {
+		return quads
 	}
 	if len(changed) == 0 {
 		return dropSelfNames(out)
@@ -298,8 +339,10 @@ func (c *Corrections) Quads() []quad.Quad {
 	return out
 }
 
-// CorrectionPeople returns what the corrections say about people's names,
-// to be merged (MergePeople) with people found elsewhere.
+// People returns what the corrections say about names, as people with
+// alternate names only, to be merged (MergePeople) with the people found
+// elsewhere. Entities other than people are among them; a caller keeps
+// only those it also knows from elsewhere.
 func (c *Corrections) People() []Person {
 	byIRI := map[quad.IRI]*Person{}
 	for _, q := range c.Quads() {
@@ -320,7 +363,7 @@ func (c *Corrections) People() []Person {
 		slices.Sort(p.AlternateNames)
 		out = append(out, *p)
 	}
-	slices.SortFunc(out, func(a, b Person) int { return cmpString(string(a.IRI), string(b.IRI)) })
+	slices.SortFunc(out, func(a, b Person) int { return strings.Compare(string(a.IRI), string(b.IRI)) })
 	return out
 }
 

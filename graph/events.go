@@ -222,12 +222,15 @@ type EventMatcher struct {
 	// merged into, with the dates they gained), by key.
 	stored   map[quad.IRI]map[string][]Event
 	accepted map[string][]*Event
+	// want holds the keys of the events matched so far: the cache keeps
+	// only stored events that can match one.
+	want map[string]bool
 }
 
 // NewEventMatcher returns a matcher over store (nil: only the run's own
 // events, which is what a fresh store would hold).
 func NewEventMatcher(store *Store) *EventMatcher {
-	return &EventMatcher{store: store, stored: map[quad.IRI]map[string][]Event{}, accepted: map[string][]*Event{}}
+	return &EventMatcher{store: store, stored: map[quad.IRI]map[string][]Event{}, accepted: map[string][]*Event{}, want: map[string]bool{}}
 }
 
 // Seed prepares the matcher with the events a run is expected to write
@@ -247,6 +250,11 @@ func (m *EventMatcher) Seed(ctx context.Context, events []Event) error {
 		}
 		return strings.Compare(string(a.IRI), string(b.IRI))
 	})
+	for i := range evs {
+		if len(evs[i].Dates) > 0 {
+			m.want[evs[i].key()] = true
+		}
+	}
 	for i := range evs {
 		if len(evs[i].Dates) == 0 {
 			continue // only its own IRI can merge it
@@ -305,6 +313,11 @@ func maxLen(dates []string) int {
 // match finds the node e merges into, records e in the run, and returns the
 // node (e itself when it is new).
 func (m *EventMatcher) match(ctx context.Context, e *Event) (*Event, error) {
+	if len(e.Dates) == 0 || len(e.Participants) == 0 {
+		// Only its own IRI can merge it with another report, and the
+		// IRI does that by itself.
+		return e, nil
+	}
 	k := e.key()
 	var cands []*Event
 	seen := map[quad.IRI]bool{}
@@ -314,8 +327,14 @@ func (m *EventMatcher) match(ctx context.Context, e *Event) (*Event, error) {
 			cands = append(cands, c)
 		}
 	}
-	if m.store != nil && len(e.Participants) > 0 {
-		stored, err := m.storedWith(ctx, pickParticipant(e.Participants))
+	if m.store != nil {
+		p := pickParticipant(e.Participants)
+		if !m.want[k] {
+			// A key the cache was not built for: build it again.
+			m.want[k] = true
+			delete(m.stored, p)
+		}
+		stored, err := m.storedWith(ctx, p)
 		if err != nil {
 			return nil, err
 		}
@@ -388,8 +407,14 @@ func (m *EventMatcher) storedWith(ctx context.Context, p quad.IRI) (map[string][
 	}
 	byKey := map[string][]Event{}
 	for _, e := range evs {
-		k := e.key()
-		byKey[k] = append(byKey[k], e)
+		// An event is looked up by one of its participants only
+		// (pickParticipant), and only if some event of the run has its key.
+		if len(e.Participants) == 0 || pickParticipant(e.Participants) != p {
+			continue
+		}
+		if k := e.key(); m.want[k] {
+			byKey[k] = append(byKey[k], e)
+		}
 	}
 	m.stored[p] = byKey
 	return byKey, nil

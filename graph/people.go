@@ -168,6 +168,7 @@ func (pv *personValues) person(iri quad.IRI) Person {
 // IRI's local name, else the first) and keeps the others, with alts, as
 // alternate names.
 func (p *Person) setNames(names, alts []string) {
+	names = slices.DeleteFunc(slices.Clone(names), func(n string) bool { return n == "" })
 	slices.Sort(names)
 	canon := ""
 	for _, n := range names {
@@ -314,9 +315,11 @@ func MergePeople(lists ...[]Person) []Person {
 				order = append(order, p.IRI)
 				continue
 			}
-			names := []string{m.Name}
-			if p.Name != "" {
-				names = append(names, p.Name)
+			var names []string
+			for _, n := range []string{m.Name, p.Name} {
+				if n != "" {
+					names = append(names, n)
+				}
 			}
 			m.Name = ""
 			m.setNames(names, p.AlternateNames)

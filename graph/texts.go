@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/binary"
@@ -316,32 +317,12 @@ func (t *Texts) Entries() ([]TextEntry, error) {
 		})
 	})
 	slices.SortFunc(out, func(a, b TextEntry) int {
-		if a.Seq != b.Seq {
-			return cmpU64(a.Seq, b.Seq)
+		if c := cmp.Compare(a.Seq, b.Seq); c != 0 {
+			return c
 		}
-		return cmpString(string(a.IRI), string(b.IRI))
+		return cmp.Compare(a.IRI, b.IRI)
 	})
 	return out, err
-}
-
-func cmpU64(a, b uint64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
-
-func cmpString(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }
 
 // Put writes entries (and, where keys[i] is not nil, their near-duplicate
@@ -350,10 +331,9 @@ func cmpString(a, b string) int {
 // keys. Nothing is written when nothing changes. keys may be nil.
 func (t *Texts) Put(entries []TextEntry, keys []*TextKeys) error {
 	type change struct {
-		e    TextEntry
-		k    *TextKeys
-		old  *TextEntry
-		data []byte
+		e   TextEntry
+		k   *TextKeys
+		old *TextEntry
 	}
 	var changes []change
 	err := t.view(func(tx *bolt.Tx) error {
@@ -392,10 +372,15 @@ func (t *Texts) Put(entries []TextEntry, keys []*TextKeys) error {
 		if b := meta.Get([]byte("seq")); len(b) == 8 {
 			seq = binary.BigEndian.Uint64(b)
 		}
+		given := map[quad.IRI]uint64{} // an article twice in entries keeps one number
 		for _, c := range changes {
 			if c.old == nil {
-				seq++
-				c.e.Seq = seq
+				if n, ok := given[c.e.IRI]; ok {
+					c.e.Seq = n
+				} else {
+					seq++
+					c.e.Seq, given[c.e.IRI] = seq, seq
+				}
 			}
 			if c.e.Removed || c.k != nil {
 				if err := dropKeys(tx, c.e.IRI); err != nil {
