@@ -19,6 +19,10 @@ later articles that use the name alone resolve to the entity. alias list shows
 every alias and merge made so far. Both are recorded beside the store
 (corrections.json), so reindex and later ingests keep them.
 
+An article that names the entity by the alias alone, before or after the
+alias is added, is about the entity: the node it made for the name is
+rewritten to the entity, as dkg merge does.
+
 Example:
    dkg alias add "Xi Jinping" "Chairman Xi"
    dkg alias list`,
@@ -60,10 +64,21 @@ Example:
 				if err := corr.Save(s.Dir()); err != nil {
 					return fail("check that the store directory is writable", "%v", err)
 				}
-				if _, err := s.PutCorrections(corr); err != nil {
+				// The node an article made for the name alone becomes the
+				// entity, as in a merge.
+				n := 0
+				if d := graph.AliasIRI(e.IRI, name); d != "" && d != e.IRI {
+					if n, err = applyCorrections(ctx, s, corr, d); err != nil {
+						return err
+					}
+				} else if _, err := s.PutCorrections(corr); err != nil {
 					return fail("the alias is recorded; dkg reindex writes it to the graph", "write to the store: %v", err)
 				}
-				fmt.Fprintf(c.App.Writer, "added alias %q to %s\n", name, e.IRI)
+				fmt.Fprintf(c.App.Writer, "added alias %q to %s", name, e.IRI)
+				if n > 0 {
+					fmt.Fprintf(c.App.Writer, ": %d article graphs rewritten", n)
+				}
+				fmt.Fprintln(c.App.Writer)
 				return nil
 			},
 		},

@@ -312,8 +312,8 @@ func TestRemove(t *testing.T) {
 	}
 }
 
-// kenya writes two small articles that name one person two ways.
-func kenya(t *testing.T) (a, b, c string) {
+// kenya writes small articles that name people in several ways.
+func kenya(t *testing.T) (a, b, c, d string) {
 	dir := t.TempDir()
 	write := func(name, text string) string {
 		p := filepath.Join(dir, name)
@@ -345,7 +345,14 @@ url: https://example.org/kenya-survey
 ---
 Kenyan Foreign Minister Amina Wanjiru-Odhiambo said on Wednesday that a survey team would leave for the border next week.
 `)
-	return a, b, c
+	d = write("d.txt", `---
+title: Ethiopia to study the maps
+published: 2024-03-18
+url: https://example.org/ethiopia-maps
+---
+"We will study the maps carefully," Ato Tesfaye said on Monday.
+`)
+	return a, b, c, d
 }
 
 func mentions(qs []quad.Quad, iri quad.IRI) int {
@@ -370,9 +377,9 @@ func hasQuad(qs []quad.Quad, s quad.IRI, p quad.IRI, o quad.Value) bool {
 // Merge makes two nodes one, alias gives a node another name; both survive
 // reindex and apply to later ingests.
 func TestMergeAndAlias(t *testing.T) {
-	a, b, c := kenya(t)
+	a, b, c, d := kenya(t)
 	db := t.TempDir()
-	loadRun(t, "--db", db, "ingest", a, b)
+	loadRun(t, "--db", db, "ingest", a, b, d)
 	amina, odhiambo := schema.PersonIRI("Amina Wanjiru"), schema.PersonIRI("Amina Wanjiru-Odhiambo")
 	bekele := schema.PersonIRI("Tesfaye Bekele")
 	_, qs := exported(t, db)
@@ -384,7 +391,11 @@ func TestMergeAndAlias(t *testing.T) {
 	if !strings.Contains(out, "1 article graphs rewritten") {
 		t.Errorf("merge: %s", out)
 	}
-	loadRun(t, "--db", db, "alias", "add", "Tesfaye Bekele", "Ato Tesfaye")
+	// The alias also reaches the node an article made for the name alone.
+	out = loadRun(t, "--db", db, "alias", "add", "Tesfaye Bekele", "Ato Tesfaye")
+	if !strings.Contains(out, "1 article graphs rewritten") {
+		t.Errorf("alias add: %s", out)
+	}
 
 	check := func(when string) string {
 		t.Helper()
@@ -404,6 +415,9 @@ func TestMergeAndAlias(t *testing.T) {
 		}
 		if !hasQuad(qs, bekele, schema.NameKey, quad.String("ato tesfaye")) {
 			t.Errorf("%s: the alias is not a name key", when)
+		}
+		if s := saidBy(qs, articleIRI(t, qs, "study the maps"), "study the maps carefully"); len(s) != 1 || s[0] != bekele {
+			t.Errorf("%s: the quote by the alias is said by %v", when, s)
 		}
 		if !hasQuad(qs, amina, schema.Met, bekele) || hasQuad(qs, amina, schema.Met, amina) {
 			t.Errorf("%s: met edges are wrong", when)

@@ -99,6 +99,7 @@ func applyCorrections(ctx context.Context, s *graph.Store, corr *graph.Correctio
 		}
 		arts = append(arts, graph.Article{IRI: l, Quads: qs})
 	}
+	n := len(arts)
 	if cq := corr.Quads(); len(cq) > 0 {
 		arts = append(arts, graph.Article{IRI: graph.CorrectionsGraph, Quads: cq})
 	}
@@ -108,7 +109,7 @@ func applyCorrections(ctx context.Context, s *graph.Store, corr *graph.Correctio
 	if _, err := s.PutBatch(arts); err != nil {
 		return 0, fail("the graph was left as it was; the correction is recorded and dkg reindex applies it", "write to the store: %v", err)
 	}
-	return len(arts) - 1, nil
+	return n, nil
 }
 
 // correctionEntity finds the node a merge or alias argument names: an IRI,
