@@ -479,6 +479,10 @@ func (d *doc) classifyRun(s *sentence, a, b int, titleEnd map[int]*lexicon.Title
 	if !isPerson && b < s.end && toks[b].Text == "," && d.appositiveRole(s, b+1) != nil {
 		isPerson = true
 	}
+	if b-a == 1 && toks[a].Upper {
+		// "HPI, who ...": an acronym is not a person.
+		return nil
+	}
 	if !isPerson && b < s.end && (speechVerbs[toks[b].Key] || toks[b].Key == "who") {
 		isPerson = true
 	}

@@ -312,9 +312,14 @@ func (d *doc) appositiveBetween(s *sentence, a, b int) bool {
 		}
 		return true
 	}
-	// "Lu of CASS said"
-	if toks[a].Key == "of" && b-a <= 4 {
-		return true
+	// "Lu of CASS said", "Rao of HPI, who argued ..., said"
+	if toks[a].Key == "of" {
+		if b-a <= 4 {
+			return true
+		}
+		if m := s.mentionAt(a + 1); m != nil && m.end < b {
+			return d.appositiveBetween(s, m.end, b)
+		}
 	}
 	return false
 }
