@@ -488,6 +488,11 @@ func (l *loader) findCopies(jobs []*loadJob) error {
 		for _, o := range jobs[:i] {
 			if o.err == nil && (o.iri == root.iri || o.dupOf == root.iri) {
 				o.dupOf = j.iri
+				for _, fl := range o.flips { // stored copies it had taken over
+					f.redirect[fl.entry.IRI] = j.iri
+					j.flips = append(j.flips, flipDup{entry: fl.entry, of: j.iri})
+				}
+				o.flips = nil
 			}
 		}
 		if root.entry != nil {
