@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"strings"
-
 	"github.com/dkg/dkg/extract/lexicon"
 	"github.com/dkg/dkg/extract/when"
 	"github.com/dkg/dkg/schema"
@@ -983,7 +981,7 @@ func (d *doc) location(s *sentence, trigger, a, b int) *entity {
 		switch m.ent.kind {
 		case ePlace, eCountry:
 			if prev == "in" || prev == "at" || (prev == "to" && (m.place != nil || m.ent.kind == ePlace)) {
-				return d.placeOf(mEnt(m))
+				return mEnt(m)
 			}
 		case eOrg:
 			next := m.end
@@ -1003,7 +1001,7 @@ func (d *doc) location(s *sentence, trigger, a, b int) *entity {
 			continue
 		}
 		if (m.ent.kind == ePlace || m.place != nil) && m.start > s.start && (toks[m.start-1].Key == "in" || toks[m.start-1].Key == "at") {
-			return d.placeOf(mEnt(m))
+			return mEnt(m)
 		}
 	}
 	return nil
@@ -1021,9 +1019,6 @@ func mEnt(m *mention) *entity {
 	}
 	return m.ent
 }
-
-// placeOf returns the entity to use as an event's location.
-func (d *doc) placeOf(e *entity) *entity { return e }
 
 func (d *doc) countryOfPlace(e *entity) *entity {
 	switch e.kind {
@@ -1056,7 +1051,4 @@ func (d *doc) addEvent(ev *event) {
 		}
 	}
 	d.events = append(d.events, ev)
-	// Remember whether this sentence's subject was the parties, for a
-	// following "they".
-	_ = strings.TrimSpace
 }

@@ -280,8 +280,6 @@ func (d *doc) orgRun(s *sentence, a, b int) *mention {
 	// "the Washington-based Stimson Centre": drop the modifier.
 	for a < b && toks[a].Joined {
 		a += 2
-		for a < b && !toks[a-1].Joined && false {
-		}
 	}
 	if a >= b {
 		return nil

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/dkg/dkg/extract/lexicon"
-	"github.com/dkg/dkg/schema"
 )
 
 // pendingTitle is a title seen before a one-word name ("President Xi"),
@@ -644,5 +643,3 @@ func singular(title string) string {
 	words[len(words)-1] = w
 	return strings.Join(words, " ")
 }
-
-var _ = schema.Fold
