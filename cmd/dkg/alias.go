@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"fmt"
 	"strings"
 
@@ -39,19 +38,11 @@ Example:
 				if c.NArg() != 2 || strings.TrimSpace(c.Args().Get(1)) == "" {
 					return usageError("alias add needs an ENTITY and a NAME", `dkg alias add "Xi Jinping" "Chairman Xi"`)
 				}
-				s, err := openStore(c, false)
+				s, ctx, corr, err := openCorrections(c)
 				if err != nil {
 					return err
 				}
 				defer s.Close()
-				ctx := c.Context
-				if ctx == nil {
-					ctx = context.Background()
-				}
-				corr, err := graph.LoadCorrections(s.Dir())
-				if err != nil {
-					return fail("fix or remove corrections.json in the store directory", "%v", err)
-				}
 				e, err := correctionEntity(ctx, s, corr, c.Args().Get(0))
 				if err != nil {
 					return err

@@ -30,19 +30,11 @@ Example:
 		if c.NArg() != 2 {
 			return usageError("merge needs two entities, A and B", `dkg merge "Xi Jinping" "President Xi"`)
 		}
-		s, err := openStore(c, false)
+		s, ctx, corr, err := openCorrections(c)
 		if err != nil {
 			return err
 		}
 		defer s.Close()
-		ctx := c.Context
-		if ctx == nil {
-			ctx = context.Background()
-		}
-		corr, err := graph.LoadCorrections(s.Dir())
-		if err != nil {
-			return fail("fix or remove corrections.json in the store directory", "%v", err)
-		}
 		a, err := correctionEntity(ctx, s, corr, c.Args().Get(0))
 		if err != nil {
 			return err
@@ -114,6 +106,25 @@ func applyCorrections(ctx context.Context, s *graph.Store, corr *graph.Correctio
 
 // correctionEntity finds the node a merge or alias argument names: an IRI,
 // with or without <>, or a name that stands for exactly one node.
+// openCorrections opens the store for writing with the corrections
+// recorded beside it: what merge and alias both start from.
+func openCorrections(c *cli.Context) (*graph.Store, context.Context, *graph.Corrections, error) {
+	s, err := openStore(c, false)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	ctx := c.Context
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	corr, err := graph.LoadCorrections(s.Dir())
+	if err != nil {
+		s.Close()
+		return nil, nil, nil, fail("fix or remove corrections.json in the store directory", "%v", err)
+	}
+	return s, ctx, corr, nil
+}
+
 func correctionEntity(ctx context.Context, s *graph.Store, corr *graph.Corrections, arg string) (graph.NodeInfo, error) {
 	ref := strings.TrimSpace(arg)
 	var iri quad.IRI
