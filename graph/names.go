@@ -113,8 +113,13 @@ func (s *Store) Lookup(ctx context.Context, name string) ([]Entity, error) {
 
 // ResolveOne returns the one entity of one of the classes (any class when
 // none is given) that name stands for, else a *NotFoundError or an
-// *AmbiguousError that lists the candidates.
+// *AmbiguousError that lists the candidates. Only the candidates of an
+// error are described in full (Detail); the entity found has its IRI, class
+// and name.
 func (s *Store) ResolveOne(ctx context.Context, name string, classes ...quad.IRI) (Entity, error) {
+	if e, ok, err := s.resolveQuick(ctx, name, classes); err != nil || ok {
+		return e, err
+	}
 	all, err := s.Lookup(ctx, name)
 	if err != nil {
 		return Entity{}, err
@@ -134,6 +139,40 @@ func (s *Store) ResolveOne(ctx context.Context, name string, classes ...quad.IRI
 		return match[0], nil
 	}
 	return Entity{}, &AmbiguousError{Name: name, Candidates: match}
+}
+
+// resolveQuick is ResolveOne for the common case: a name (not an IRI) that
+// stands for exactly one node, whose IRI dkg minted, of one of the classes.
+// It reads the class from the IRI and only the first of the node's names,
+// where describe reads every value of several properties (one per article
+// that tells them: hundreds for a well-known person). ok is false when the
+// case is not this one, and ResolveOne then describes every candidate.
+func (s *Store) resolveQuick(ctx context.Context, name string, classes []quad.IRI) (Entity, bool, error) {
+	if n := strings.TrimSpace(name); strings.HasPrefix(n, "<") && strings.HasSuffix(n, ">") {
+		return Entity{}, false, nil
+	}
+	iris, err := s.Resolve(ctx, name)
+	if err != nil || len(iris) != 1 {
+		return Entity{}, false, err
+	}
+	class := schema.ClassOf(iris[0])
+	if class == "" || (len(classes) > 0 && !slices.Contains(classes, class)) {
+		return Entity{}, false, nil
+	}
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.qs == nil {
+		return Entity{}, false, ErrClosed
+	}
+	e := Entity{IRI: iris[0], Types: []string{schema.Local(class)}, Name: schema.Local(iris[0])}
+	names, err := cpath.StartPath(s.qs, iris[0]).Out(schema.Name).Limit(1).Iterate(ctx).AllValues(s.qs)
+	if err != nil {
+		return Entity{}, false, fmt.Errorf("resolve %q: %w", name, err)
+	}
+	if len(names) > 0 {
+		e.Name = valueText(names[0])
+	}
+	return e, true, nil
 }
 
 // describe reads what tells an entity apart; ok is false when the store

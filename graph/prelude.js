@@ -54,32 +54,38 @@ dkg.plain = function (v) {
 };
 
 // dkg.values(id, p) is the distinct values of predicate p of node id, as
-// text; dkg.value(id, p) the first of them ("" when there is none). Each is
-// one index lookup: the way to read properties of the nodes a ForEach visits.
+// text; dkg.value(id, p) the first of them ("" when there is none). They
+// read the store's [subject, predicate] index directly (dkgRead, see
+// graph/propread.go), which is several times cheaper than a Gizmo path per
+// read, g.V(id).Out(p).ToArray(), with the same answer: the way to read
+// properties of the nodes a ForEach visits.
 dkg.values = function (id, p) {
   var seen = {}, out = [];
-  g.V(id).Out(p).ToArray().forEach(function (v) {
+  dkgRead.values(id, p).forEach(function (v) {
     v = dkg.plain(v);
     if (!seen[v]) { seen[v] = true; out.push(v); }
   });
   return out;
 };
 dkg.value = function (id, p) {
-  var vs = g.V(id).Out(p).ToArray(1);
+  var vs = dkgRead.values(id, p, 1);
   return vs.length ? dkg.plain(vs[0]) : "";
 };
 
-// dkg.inverse(id, p) is the distinct nodes that point to id with p.
-dkg.inverse = function (id, p) {
-  var seen = {}, out = [];
-  g.V(id).In(p).ToArray().forEach(function (v) {
-    if (!seen[v]) { seen[v] = true; out.push(v); }
-  });
-  return out;
-};
+// dkg.inverse(id, p) is the distinct nodes that point to id with p: the
+// answer of g.V(id).In(p).Unique(), read from the [object, predicate,
+// subject] index.
+dkg.inverse = function (id, p) { return dkgRead.subjects(p, id); };
 
-// dkg.name(id) is a node's name, else its IRI.
-dkg.name = function (id) { return dkg.value(id, dkg.P.name) || id; };
+// dkg.name(id) is a node's name, else its IRI. Names are remembered for
+// the rest of the script: the same people and places come back row after
+// row.
+dkg.nameCache = {};
+dkg.name = function (id) {
+  var n = dkg.nameCache[id];
+  if (n === undefined) n = dkg.nameCache[id] = dkg.value(id, dkg.P.name) || id;
+  return n;
+};
 
 // dkg.names(ids) is the names of the nodes, sorted.
 dkg.names = function (ids) { return ids.map(dkg.name).sort(); };
@@ -88,16 +94,29 @@ dkg.names = function (ids) { return ids.map(dkg.name).sort(); };
 // dkg mints statement IRIs under .../id/statement/ (schema.StatementIRI).
 dkg.isStatement = function (id) { return String(id).indexOf(dkg.ID + "statement/") === 1; };
 
-// dkg.is(id, c) says whether node id is of class c, from the IRI alone for
-// the nodes dkg mints (events are .../id/event/<Class>-<hash>, statements
-// .../id/statement/<hash>: schema.EventIRI, schema.StatementIRI), else with
-// a lookup (dkg.isa).
-dkg.is = function (id, c) {
+// dkg.classOf(id) is the class of a node dkg minted, read from its IRI
+// alone ("Person" for .../id/person/wang-yi, "Meeting" for
+// .../id/event/Meeting-<hash>: see schema/iri.go), and "" for any other
+// node (an imported one), whose class only a lookup can tell.
+dkg.mintedClasses = {person: "Person", org: "Organization", country: "Country", place: "Place",
+  group: "Group", issue: "Issue", article: "NewsArticle", statement: "Statement"};
+dkg.classOf = function (id) {
   id = String(id);
-  var local = dkg.local(c);
-  if (id.indexOf("<" + dkg.ID + "event/") === 0) return id.indexOf("/event/" + local + "-") > 0;
-  if (id.indexOf("<" + dkg.ID + "statement/") === 0) return local === "Statement";
-  return dkg.isa(id, c);
+  var base = "<" + dkg.ID;
+  if (id.indexOf(base) !== 0) return "";
+  var rest = id.substring(base.length), slash = rest.indexOf("/");
+  if (slash < 0) return "";
+  var kind = rest.substring(0, slash);
+  if (kind !== "event") return dkg.mintedClasses[kind] || "";
+  var dash = rest.indexOf("-", slash);
+  return dash > 0 ? rest.substring(slash + 1, dash) : "";
+};
+
+// dkg.is(id, c) says whether node id is of class c, from the IRI alone for
+// the nodes dkg mints (dkg.classOf), else with a lookup (dkg.isa).
+dkg.is = function (id, c) {
+  var k = dkg.classOf(id);
+  return k ? k === dkg.local(c) : dkg.isa(id, c);
 };
 
 // dkg.isa(id, c) says whether node id is of class c.
@@ -106,12 +125,28 @@ dkg.isa = function (id, c) { return g.V(id).Has(dkg.P.type, c).ToArray(1).length
 // dkg.sources(id) is the articles that tell about node id (its quads'
 // labels), each as its headline, else its URL, else its IRI.
 dkg.sources = function (id) {
-  return dkg.unique(g.V(id).Labels().ToArray().map(dkg.source)).sort();
+  return dkg.unique(dkg.articles(id).map(dkg.source)).sort();
 };
 
-// dkg.source(article) is an article's headline, else its URL, else its IRI.
+// dkg.source(article) is an article's headline, else its URL, else its
+// IRI (remembered for the rest of the script).
+dkg.sourceCache = {};
 dkg.source = function (article) {
-  return dkg.value(article, dkg.P.headline) || dkg.value(article, dkg.P.url) || article;
+  var s = dkg.sourceCache[article];
+  if (s === undefined) {
+    s = dkg.sourceCache[article] = dkg.value(article, dkg.P.headline) || dkg.value(article, dkg.P.url) || article;
+  }
+  return s;
+};
+
+// dkg.articles(id) is the distinct articles that tell about node id (the
+// labels of its quads: g.V(id).Labels()), remembered for the rest of the
+// script.
+dkg.articleCache = {};
+dkg.articles = function (id) {
+  var a = dkg.articleCache[id];
+  if (a === undefined) a = dkg.articleCache[id] = dkgRead.labels(id);
+  return a;
 };
 
 // dkg.unique(array) drops repeated values, keeping the first of each.
@@ -145,33 +180,47 @@ dkg.local = function (iri) {
   return s.substring(Math.max(s.lastIndexOf("/"), s.lastIndexOf("#")) + 1);
 };
 
-// dkg.date(id) is the date of an event (its startDate); a statement without
-// one is dated by the publication of the first article that reports it.
+// dkg.date(id) is the date of an event (its startDate); a statement is
+// dated by the publication of the first article that reports it (dkg
+// writes no startDate on statements, so none is looked for).
+dkg.publishedCache = {};
 dkg.date = function (id) {
-  var d = dkg.value(id, dkg.P.startDate);
-  if (d || !dkg.isa(id, dkg.C.Statement)) return d;
-  var arts = g.V(id).Labels().ToArray(1);
-  return arts.length ? dkg.value(arts[0], dkg.P.datePublished) : "";
+  var statement = dkg.is(id, dkg.C.Statement);
+  var d = statement && dkg.classOf(id) ? "" : dkg.value(id, dkg.P.startDate);
+  if (d || !statement) return d;
+  var arts = dkg.articles(id);
+  if (!arts.length) return "";
+  var p = dkg.publishedCache[arts[0]];
+  if (p === undefined) p = dkg.publishedCache[arts[0]] = dkg.value(arts[0], dkg.P.datePublished);
+  return p;
 };
 
-// dkg.event(id) describes an event or statement node: its class, date,
-// status, participants (people first), place, issues, words (for a
+// dkg.event(id, known) describes an event or statement node: its class,
+// date, status, participants (people first), place, issues, words (for a
 // statement) and the articles that tell it (headlines, at most
-// dkg.maxSources of them, and how many there are).
+// dkg.maxSources of them, and how many there are); issues holds the IRIs
+// of what it is about. known may hold the
+// date and status already read, which saves their lookups.
 dkg.maxSources = 3;
-dkg.event = function (id) {
+dkg.event = function (id, known) {
+  known = known || {};
+  var cls = dkg.classOf(id);
+  var statement = cls ? cls === "Statement" : dkg.isa(id, dkg.C.Statement);
   var parts = dkg.values(id, dkg.P.participant);
-  var people = parts.filter(function (p) { return dkg.isa(p, dkg.C.Person); });
-  var arts = dkg.unique(g.V(id).Labels().ToArray());
+  var people = parts.filter(function (p) { return dkg.is(p, dkg.C.Person); });
+  var arts = dkg.articles(id);
+  var issues = dkg.values(id, dkg.P.about);
   return {
     id: id,
-    date: dkg.date(id),
-    event: dkg.values(id, dkg.P.type).map(dkg.local).join(", "),
-    status: dkg.value(id, dkg.P.status),
+    date: known.date !== undefined ? known.date : dkg.date(id),
+    event: cls || dkg.values(id, dkg.P.type).map(dkg.local).join(", "),
+    status: known.status !== undefined ? known.status : dkg.value(id, dkg.P.status),
     participants: dkg.names(people.length >= 2 ? people : parts).join("; "),
-    place: dkg.names(dkg.values(id, dkg.P.location)).join("; "),
-    about: dkg.names(dkg.values(id, dkg.P.about)).join("; "),
-    text: dkg.value(id, dkg.P.text),
+    // dkg writes no place on a statement, nor words on other events.
+    place: statement && cls ? "" : dkg.names(dkg.values(id, dkg.P.location)).join("; "),
+    about: dkg.names(issues).join("; "),
+    issues: issues,
+    text: statement || !cls ? dkg.value(id, dkg.P.text) : "",
     sources: arts.slice(0, dkg.maxSources).map(dkg.source).sort(),
     articles: arts.length,
   };

@@ -105,8 +105,11 @@ func TestResolveOne(t *testing.T) {
 	}})
 	ctx := context.Background()
 	e, err := s.ResolveOne(ctx, "JOSE ALVAREZ")
-	if err != nil || e.IRI != p || e.Type() != "Person" || e.Detail != "ambassador" {
+	if err != nil || e.IRI != p || e.Type() != "Person" || e.Name != "José Álvarez" {
 		t.Errorf("accents and case: %+v, %v", e, err)
+	}
+	if all, err := s.Lookup(ctx, "jose alvarez"); err != nil || len(all) != 1 || all[0].Detail != "ambassador" {
+		t.Errorf("lookup describes: %+v, %v", all, err)
 	}
 	_, err = s.ResolveOne(ctx, "Line of Actual Control")
 	var amb *AmbiguousError

@@ -75,6 +75,11 @@ func (s *Store) Query(ctx context.Context, script string, limit int) (rows []map
 	if err := guardSession(ses); err != nil {
 		return nil, err
 	}
+	rd := newPropReader(s.qs, s.kv.bolt())
+	defer rd.close()
+	if err := rd.expose(sessionVM(ses)); err != nil {
+		return nil, fmt.Errorf("query: %w", err)
+	}
 	ctx, mem := guardMemory(ctx)
 	defer mem.stop()
 	if err := limitBuiltins(sessionVM(ses), mem.limit); err != nil {
@@ -202,7 +207,7 @@ func guardSession(ses *gizmo.Session) error {
 	if !ok {
 		return errors.New("query: cannot guard this version of gizmo (no graph object)")
 	}
-	sb := &sandbox{vm: vm, graph: graph}
+	sb := &sandbox{vm: vm, graph: graph, methods: map[methodKey]goja.Value{}}
 	for _, name := range vm.GlobalObject().Keys() {
 		if name == "graph" || name == "g" {
 			continue
@@ -230,6 +235,14 @@ func guardSession(ses *gizmo.Session) error {
 type sandbox struct {
 	vm    *goja.Runtime
 	graph *goja.Object // Gizmo's own graph object
+	// methods holds the guarded methods of Gizmo's objects by type and
+	// name, made once per session: a script calls them thousands of times.
+	methods map[methodKey]goja.Value
+}
+
+type methodKey struct {
+	t    reflect.Type
+	name string
 }
 
 // proxy is what a script sees of one of Gizmo's objects.
@@ -247,12 +260,18 @@ func (sb *sandbox) proxy(obj *goja.Object) *goja.Object {
 
 // Get gives methods as guarded functions and other values wrapped.
 func (p *proxy) Get(key string) goja.Value {
+	mk := methodKey{p.obj.ExportType(), key}
+	if m, ok := p.sb.methods[mk]; ok {
+		return m
+	}
 	v := p.obj.Get(key)
 	if v == nil {
 		return nil
 	}
-	if fn, ok := goja.AssertFunction(v); ok {
-		return p.sb.guardFunc(key, fn, p.obj, p.self)
+	if _, ok := goja.AssertFunction(v); ok {
+		m := p.sb.guardMethod(key)
+		p.sb.methods[mk] = m
+		return m
 	}
 	return p.sb.wrap(v)
 }
@@ -270,22 +289,43 @@ var exceptNames = map[string]bool{"except": true, "Except": true, "difference": 
 // Gizmo's objects wrapped in its result.
 func (sb *sandbox) guardFunc(name string, fn goja.Callable, this, self goja.Value) goja.Value {
 	return sb.vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		args := make([]goja.Value, len(call.Arguments))
-		for i, a := range call.Arguments {
-			args[i] = sb.unwrap(a)
+		return sb.callGuarded(name, fn, this, self, call.Arguments)
+	})
+}
+
+func (sb *sandbox) callGuarded(name string, fn goja.Callable, this, self goja.Value, arguments []goja.Value) goja.Value {
+	args := make([]goja.Value, len(arguments))
+	for i, a := range arguments {
+		args[i] = sb.unwrap(a)
+	}
+	if exceptNames[name] && len(args) > 0 && sb.empty(args[0]) {
+		// Cayley would dereference nil on an empty excluded set.
+		return self
+	}
+	ret, err := sb.call(fn, this, args)
+	if err != nil {
+		// A JavaScript exception stays one (a callback's throw, or
+		// Gizmo's own error); an interrupt (the deadline) stays
+		// uncatchable: goja lets both through as they are.
+		panic(err)
+	}
+	return sb.wrap(ret)
+}
+
+// guardMethod is method name of the Gizmo object whose proxy it is called
+// on, called as guardFunc calls it.
+func (sb *sandbox) guardMethod(name string) goja.Value {
+	return sb.vm.ToValue(func(call goja.FunctionCall) goja.Value {
+		o, ok := call.This.(*goja.Object)
+		if !ok || o.ExportType() != proxyType {
+			panic(sb.vm.NewTypeError("%s called without its path or graph object", name))
 		}
-		if exceptNames[name] && len(args) > 0 && sb.empty(args[0]) {
-			// Cayley would dereference nil on an empty excluded set.
-			return self
+		p := o.Export().(*proxy)
+		fn, ok := goja.AssertFunction(p.obj.Get(name))
+		if !ok {
+			panic(sb.vm.NewTypeError("%s is not a function", name))
 		}
-		ret, err := sb.call(fn, this, args)
-		if err != nil {
-			// A JavaScript exception stays one (a callback's throw, or
-			// Gizmo's own error); an interrupt (the deadline) stays
-			// uncatchable: goja lets both through as they are.
-			panic(err)
-		}
-		return sb.wrap(ret)
+		return sb.callGuarded(name, fn, p.obj, p.self, call.Arguments)
 	})
 }
 

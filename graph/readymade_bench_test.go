@@ -369,7 +369,7 @@ func readyMadeQuestions(g *generator) []readyMade {
 }
 
 // BenchmarkReadyMade builds a store of generated articles (DKG_BENCH_ARTICLES,
-// default 10,000) and reports the p50 and p95 latency of each ready-made
+// default 10,000; or opens $DKG_BENCH_STORE, see benchStore) and reports the p50 and p95 latency of each ready-made
 // question over varied arguments. Run it with a fixed count:
 //
 //	go test ./graph -run '^$' -bench ReadyMade -benchtime 100x
@@ -379,7 +379,7 @@ func BenchmarkReadyMade(b *testing.B) {
 		n = v
 	}
 	start := time.Now()
-	s, g, quads := buildGenerated(b, b.TempDir(), n)
+	s, g, quads := benchStore(b, n)
 	defer s.Close()
 	st, err := s.Stats(context.Background())
 	if err != nil {
@@ -412,6 +412,26 @@ func BenchmarkReadyMade(b *testing.B) {
 			b.ReportMetric(float64(rows)/float64(b.N), "rows/op")
 		})
 	}
+}
+
+// benchStore builds the generated store of n articles, or opens the one
+// TestBuildGeneratedStore wrote to $DKG_BENCH_STORE (same seed, so the
+// generator draws the same people), which saves minutes between runs.
+func benchStore(b *testing.B, n int) (*Store, *generator, int) {
+	dir := os.Getenv("DKG_BENCH_STORE")
+	if dir == "" {
+		return buildGenerated(b, b.TempDir(), n)
+	}
+	s, err := OpenReadOnly(dir)
+	if err != nil {
+		b.Fatalf("DKG_BENCH_STORE: %v (build it with go test ./graph -run TestBuildGeneratedStore)", err)
+	}
+	g := newGenerator(42, 600)
+	quads := 0
+	for range n {
+		quads += len(g.article().Quads)
+	}
+	return s, g, quads
 }
 
 func sumEvents(st Stats) int {

@@ -561,6 +561,9 @@ func (p *pinKV) Update(ctx context.Context, fn func(tx hkv.Tx) error) error {
 	return hkv.Update(ctx, p, fn)
 }
 
+// bolt is the bbolt database under the store.
+func (p *pinKV) bolt() *bolt.DB { return p.KV.(*hbolt.DB).DB() }
+
 type pinnedTx struct{ hkv.Tx }
 
 func (pinnedTx) Commit(context.Context) error { return nil }

@@ -60,6 +60,47 @@ func StatementIRI(speaker quad.IRI, text string) quad.IRI {
 	return quad.IRI(ID + "statement/" + shortHash(string(speaker)+"|"+Fold(text)))
 }
 
+// mintedKinds maps the first path segment of a minted IRI to its class.
+var mintedKinds = map[string]quad.IRI{
+	"person": Person, "org": Organization, "country": Country, "place": Place,
+	"group": Group, "issue": Issue, "article": NewsArticle, "statement": Statement,
+}
+
+// ClassOf is the class of a node that dkg minted, read from its IRI alone
+// (Person for ID+"person/wang-yi", Meeting for ID+"event/Meeting-<hash>"),
+// and "" for an IRI that dkg did not mint (an imported node), whose class
+// only the graph can tell. Queries use it to save a lookup per node; the
+// prelude's dkg.classOf does the same in JavaScript.
+func ClassOf(iri quad.IRI) quad.IRI {
+	rest, ok := strings.CutPrefix(string(iri), ID)
+	if !ok {
+		return ""
+	}
+	kind, tail, ok := strings.Cut(rest, "/")
+	if !ok {
+		return ""
+	}
+	if kind != "event" {
+		return mintedKinds[kind]
+	}
+	local, _, ok := strings.Cut(tail, "-")
+	if !ok {
+		return ""
+	}
+	return eventClasses[local]
+}
+
+// eventClasses maps the local name of each event class to its IRI.
+var eventClasses = func() map[string]quad.IRI {
+	m := map[string]quad.IRI{}
+	for _, t := range Terms {
+		if t.Kind == "event class" {
+			m[Local(t.IRI)] = t.IRI
+		}
+	}
+	return m
+}()
+
 // Local is the local name of an IRI: the part after the last '/' or '#'.
 func Local(iri quad.IRI) string {
 	s := string(iri)

@@ -64,3 +64,40 @@ func TestIRIsAreDeterministic(t *testing.T) {
 		t.Errorf("PersonIRI = %s", got)
 	}
 }
+
+func TestClassOfMintedIRIs(t *testing.T) {
+	people := []quad.IRI{PersonIRI("Wang Yi"), PersonIRI("Antony Blinken")}
+	for _, c := range []struct {
+		iri  quad.IRI
+		want quad.IRI
+	}{
+		{PersonIRI("Wang Yi"), Person},
+		{OrganizationIRI("Chinese Academy of Social Sciences"), Organization},
+		{CountryIRI("chn"), Country},
+		{PlaceIRI("Beijing"), Place},
+		{GroupIRI("Chinese companies"), Group},
+		{IssueIRI("fentanyl"), Issue},
+		{ArticleIRI("https://example.org/a"), NewsArticle},
+		{StatementIRI(people[0], "We want stable ties."), Statement},
+		{EventIRI(Meeting, people, "2023-06-19", Occurred), Meeting},
+		{EventIRI(Sanction, people, "", Planned), Sanction},
+		{EventIRI(Call, people, "2023", Occurred), Call},
+		{"https://example.org/person/x", ""},
+		{ID + "event/NoSuchClass-abc", ""},
+		{ID + "person", ""},
+		{ID + "unknown/x", ""},
+	} {
+		if got := ClassOf(c.iri); got != c.want {
+			t.Errorf("ClassOf(%s) = %q, want %q", c.iri, got, c.want)
+		}
+	}
+	// Every event class can be read back from its IRI.
+	for _, term := range Terms {
+		if term.Kind != "event class" || term.IRI == Statement {
+			continue
+		}
+		if got := ClassOf(EventIRI(term.IRI, people, "", Occurred)); got != term.IRI {
+			t.Errorf("ClassOf(event of %s) = %q", term.IRI, got)
+		}
+	}
+}

@@ -25,19 +25,22 @@ start.Unique().ForEach(function (e) {
   if (!dkg.is(e.id, dkg.C.Meeting)) return;
   var date = dkg.value(e.id, dkg.P.startDate);
   if (!dkg.inPeriod(date, params.since, params.until)) return;
-  var status = dkg.value(e.id, dkg.P.status);
-  if (params.status && status !== params.status) return;
+  var status;
+  if (params.status) {
+    status = dkg.value(e.id, dkg.P.status);
+    if (status !== params.status) return;
+  }
   var other = params.and || (params.with && params.between);
   if (other && dkg.values(e.id, dkg.P.participant).indexOf(other) < 0) return;
   if (params.about && (params.with || params.between) && dkg.values(e.id, dkg.P.about).indexOf(params.about) < 0) return;
-  found.push({id: e.id, date: date});
+  found.push({id: e.id, date: date, status: status});
 });
 
 // In date order; with a limit, only the first events are described.
 found.sort(dkg.byDate);
 if (params.limit) found = found.slice(0, params.limit);
 found.forEach(function (f) {
-  var e = dkg.event(f.id);
+  var e = dkg.event(f.id, f);
   g.emit({
     id: e.id, date: e.date, participants: e.participants, place: e.place,
     status: e.status, about: e.about, sources: e.sources, articles: e.articles,

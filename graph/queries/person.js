@@ -43,12 +43,12 @@ events.sort(dkg.byDate);
 var issues = {}, issueOrder = [];
 if (params.limit) events = events.slice(0, Math.max(params.limit - rows.length, 0));
 events.forEach(function (f) {
-  var e = dkg.event(f.id);
+  var e = dkg.event(f.id, f);
   var detail = e.event === "Statement" ? "\u201c" + e.text + "\u201d" : e.participants;
   if (e.event !== "Statement" && e.place) detail += " in " + e.place;
   if (e.event !== "Statement" && e.status && e.status !== dkg.S.occurred) detail += " (" + e.status + ")";
   rows.push({date: e.date, fact: e.event.toLowerCase(), detail: detail, about: e.about, sources: e.sources, articles: e.articles});
-  dkg.values(f.id, dkg.P.about).forEach(function (i) {
+  e.issues.forEach(function (i) {
     if (!issues[i]) { issues[i] = 0; issueOrder.push(i); }
     issues[i]++;
   });

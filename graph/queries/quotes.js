@@ -21,7 +21,6 @@ start.Unique().ForEach(function (s) {
 found.sort(dkg.byDate);
 if (params.limit) found = found.slice(0, params.limit);
 found.forEach(function (f) {
-  var e = dkg.event(f.id);
-  var speakers = dkg.names(dkg.inverse(f.id, dkg.P.said)).join("; ") || e.participants;
-  g.emit({id: e.id, date: e.date, speaker: speakers, quote: e.text, about: e.about, sources: e.sources, articles: e.articles});
+  var e = dkg.event(f.id, f);
+  g.emit({id: e.id, date: e.date, speaker: e.participants, quote: e.text, about: e.about, sources: e.sources, articles: e.articles});
 });

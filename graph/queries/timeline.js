@@ -16,7 +16,7 @@ g.V(params.node).In([dkg.P.participant, dkg.P.location, dkg.P.about]).Unique().F
 found.sort(dkg.byDate);
 if (params.limit) found = found.slice(0, params.limit);
 found.forEach(function (f) {
-  var e = dkg.event(f.id);
+  var e = dkg.event(f.id, f);
   g.emit({
     id: e.id, date: e.date, event: e.event, status: e.status,
     what: e.event === "Statement" ? e.participants + ": \u201c" + e.text + "\u201d" : e.participants,
