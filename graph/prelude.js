@@ -72,6 +72,13 @@ dkg.value = function (id, p) {
   return vs.length ? dkg.plain(vs[0]) : "";
 };
 
+// dkg.facts(id, p) is the distinct values of predicate p of node id, each
+// with the articles that state it: [{value, articles}], what
+// g.V(id).LabelContext(g.V(), "src").Out(p) gives one path at a time.
+dkg.facts = function (id, p) {
+  return dkgRead.facts(id, p).map(function (f) { return {value: dkg.plain(f.value), articles: f.articles}; });
+};
+
 // dkg.inverse(id, p) is the distinct nodes that point to id with p: the
 // answer of g.V(id).In(p).Unique(), read from the [object, predicate,
 // subject] index.
@@ -188,7 +195,7 @@ dkg.date = function (id) {
   var statement = dkg.is(id, dkg.C.Statement);
   var d = statement && dkg.classOf(id) ? "" : dkg.value(id, dkg.P.startDate);
   if (d || !statement) return d;
-  var arts = dkg.articles(id);
+  var arts = dkg.articleCache[id] || dkgRead.labels(id, 1);
   if (!arts.length) return "";
   var p = dkg.publishedCache[arts[0]];
   if (p === undefined) p = dkg.publishedCache[arts[0]] = dkg.value(arts[0], dkg.P.datePublished);

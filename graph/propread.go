@@ -2,16 +2,16 @@ package graph
 
 import (
 	"bytes"
-	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
-	ckv "github.com/cayleygraph/cayley/graph/kv"
 	cproto "github.com/cayleygraph/cayley/graph/proto"
+	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
+	"github.com/cayleygraph/quad/pquads"
 	"github.com/dop251/goja"
 	bolt "go.etcd.io/bbolt"
 	"google.golang.org/protobuf/proto"
@@ -37,7 +37,6 @@ import (
 // every quad is checked. TestPropReaderAgreesWithGizmo compares each read
 // with Gizmo's answer, after removals too.
 type propReader struct {
-	qs cgraph.QuadStore
 	db *bolt.DB
 
 	mu           sync.Mutex
@@ -45,13 +44,14 @@ type propReader struct {
 	closed       bool
 	sp, ops, log *bolt.Bucket
 	ids          map[string]uint64 // value IDs already looked up
+	vals         map[uint64]quad.Value
 	prims        map[uint64]*cproto.Primitive
 }
 
 var errLayout = errors.New("the store does not have the index layout dkg reads (sp, ops, log buckets)")
 
-func newPropReader(qs cgraph.QuadStore, db *bolt.DB) *propReader {
-	return &propReader{qs: qs, db: db, ids: map[string]uint64{}, prims: map[uint64]*cproto.Primitive{}}
+func newPropReader(db *bolt.DB) *propReader {
+	return &propReader{db: db, ids: map[string]uint64{}, vals: map[uint64]quad.Value{}, prims: map[uint64]*cproto.Primitive{}}
 }
 
 // begin opens the read transaction; the caller holds r.mu.
@@ -89,22 +89,48 @@ func (r *propReader) close() {
 	}
 }
 
-// id is the ID of a value in the store, 0 when the store does not hold it.
+// id is the ID of a value in the store, 0 when the store does not hold it:
+// the value's hash is its key in bucket "v" + the hash's first two bytes,
+// which holds the ID as a uvarint.
 func (r *propReader) id(v quad.Value) (uint64, error) {
 	k := quad.StringOf(v)
 	if id, ok := r.ids[k]; ok {
 		return id, nil
 	}
-	ref, err := r.qs.ValueOf(v)
-	if err != nil {
-		return 0, err
-	}
+	h := refs.HashOf(v)
 	var id uint64
-	if iv, ok := ref.(ckv.Int64Value); ok {
-		id = uint64(iv)
+	if b := r.tx.Bucket([]byte{'v', h[0], h[1]}); b != nil {
+		if val := b.Get(h[:]); len(val) > 0 {
+			id, _ = binary.Uvarint(val)
+		}
 	}
 	r.ids[k] = id
 	return id, nil
+}
+
+// value is the value of node id: its log entry holds it, pquads-encoded.
+func (r *propReader) value(id uint64) (quad.Value, error) {
+	if v, ok := r.vals[id]; ok {
+		return v, nil
+	}
+	var key [8]byte
+	binary.BigEndian.PutUint64(key[:], id)
+	var v quad.Value
+	if b := r.log.Get(key[:]); b != nil {
+		var p cproto.Primitive
+		if err := proto.Unmarshal(b, &p); err != nil {
+			return nil, fmt.Errorf("query: node %d: %w", id, err)
+		}
+		if p.IsNode() {
+			var err error
+			if v, err = pquads.UnmarshalValue(p.Value); err != nil {
+				return nil, fmt.Errorf("query: node %d: %w", id, err)
+			}
+			r.ids[quad.StringOf(v)] = id
+		}
+	}
+	r.vals[id] = v
+	return v, nil
 }
 
 // live returns quad qid when it is in the store (not removed), else nil.
@@ -190,9 +216,68 @@ func (r *propReader) Values(s, p quad.Value, limit int) ([]quad.Value, error) {
 	return r.valuesOf(objs)
 }
 
+// Fact is one value of a property of a node with the articles (labels)
+// that state it.
+type Fact struct {
+	Value    quad.Value
+	Articles []quad.Value
+}
+
+// Facts returns the distinct values of the quads (s, p, ?o), each with the
+// labels of the quads that state it, in the order of the index: what
+// g.V(s).LabelContext(g.V(), "src").Out(p) gives one path at a time.
+func (r *propReader) Facts(s, p quad.Value) ([]Fact, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if err := r.begin(); err != nil || r.log == nil {
+		return nil, err
+	}
+	sid, err := r.id(s)
+	if err != nil || sid == 0 {
+		return nil, err
+	}
+	pid, err := r.id(p)
+	if err != nil || pid == 0 {
+		return nil, err
+	}
+	var objs []uint64
+	labels := map[uint64][]uint64{}
+	err = r.eachQuad(r.sp.Get(key2(sid, pid)), func(q *cproto.Primitive) bool {
+		ls, ok := labels[q.Object]
+		if !ok {
+			objs = append(objs, q.Object)
+		}
+		if q.Label != 0 && !slices.Contains(ls, q.Label) {
+			ls = append(ls, q.Label)
+		}
+		labels[q.Object] = ls
+		return false
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Fact, 0, len(objs))
+	for _, o := range objs {
+		v, err := r.value(o)
+		if err != nil || v == nil {
+			if err != nil {
+				return nil, err
+			}
+			continue
+		}
+		arts, err := r.valuesOf(labels[o])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, Fact{Value: v, Articles: arts})
+	}
+	return out, nil
+}
+
 // Labels returns the distinct labels (articles) of the quads whose subject
-// or object is s, as Gizmo's Labels() does.
-func (r *propReader) Labels(s quad.Value) ([]quad.Value, error) {
+// or object is s, as Gizmo's Labels() does, at most limit of them (limit
+// <= 0: all).
+func (r *propReader) Labels(s quad.Value, limit int) ([]quad.Value, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if err := r.begin(); err != nil || r.log == nil {
@@ -204,16 +289,17 @@ func (r *propReader) Labels(s quad.Value) ([]quad.Value, error) {
 	}
 	var labels []uint64
 	seen := map[uint64]bool{}
+	full := func() bool { return limit > 0 && len(labels) >= limit }
 	prefix := key2(sid, 0)[:8]
 	for _, b := range []*bolt.Bucket{r.sp, r.ops} {
 		c := b.Cursor()
-		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix) && !full(); k, v = c.Next() {
 			err := r.eachQuad(v, func(q *cproto.Primitive) bool {
 				if q.Label != 0 && !seen[q.Label] {
 					seen[q.Label] = true
 					labels = append(labels, q.Label)
 				}
-				return false
+				return full()
 			})
 			if err != nil {
 				return nil, err
@@ -256,23 +342,17 @@ func (r *propReader) Subjects(p, o quad.Value) ([]quad.Value, error) {
 
 // valuesOf reads the values of node IDs.
 func (r *propReader) valuesOf(ids []uint64) ([]quad.Value, error) {
-	if len(ids) == 0 {
-		return nil, nil
-	}
-	refs := make([]cgraph.Ref, len(ids))
-	for i, id := range ids {
-		refs[i] = ckv.Int64Value(id)
-	}
-	vals, err := cgraph.ValuesOf(context.Background(), r.qs, refs)
-	if err != nil {
-		return nil, fmt.Errorf("query: %w", err)
-	}
-	for i, v := range vals {
+	out := make([]quad.Value, 0, len(ids))
+	for _, id := range ids {
+		v, err := r.value(id)
+		if err != nil {
+			return nil, err
+		}
 		if v != nil {
-			r.ids[quad.StringOf(v)] = ids[i]
+			out = append(out, v)
 		}
 	}
-	return vals, nil
+	return out, nil
 }
 
 // gizmoValue is v as Gizmo's JSON collation gives it to a script: an IRI
@@ -290,9 +370,10 @@ func gizmoValue(v quad.Value) any {
 }
 
 // expose gives scripts the reader as the global object dkgRead, with
-// values(id, p[, limit]), labels(id) and subjects(p, o), each returning an
-// array of values as Gizmo gives them. The prelude wraps them (dkg.values,
-// dkg.articles, dkg.inverse).
+// values(id, p[, limit]), labels(id[, limit]) and subjects(p, o), each
+// returning an array of values as Gizmo gives them, and facts(id, p), an
+// array of {value, articles}. The prelude wraps them (dkg.values,
+// dkg.articles, dkg.inverse, dkg.facts).
 func (r *propReader) expose(vm *goja.Runtime) error {
 	arg := func(call goja.FunctionCall, i int) quad.Value {
 		a := call.Argument(i)
@@ -319,7 +400,22 @@ func (r *propReader) expose(vm *goja.Runtime) error {
 			return result(r.Values(arg(call, 0), arg(call, 1), int(call.Argument(2).ToInteger())))
 		},
 		"labels": func(call goja.FunctionCall) goja.Value {
-			return result(r.Labels(arg(call, 0)))
+			return result(r.Labels(arg(call, 0), int(call.Argument(1).ToInteger())))
+		},
+		"facts": func(call goja.FunctionCall) goja.Value {
+			facts, err := r.Facts(arg(call, 0), arg(call, 1))
+			if err != nil {
+				panic(vm.NewGoError(err))
+			}
+			out := make([]any, len(facts))
+			for i, f := range facts {
+				arts := make([]any, len(f.Articles))
+				for j, a := range f.Articles {
+					arts[j] = gizmoValue(a)
+				}
+				out[i] = map[string]any{"value": gizmoValue(f.Value), "articles": arts}
+			}
+			return vm.ToValue(out)
 		},
 		"subjects": func(call goja.FunctionCall) goja.Value {
 			return result(r.Subjects(arg(call, 0), arg(call, 1)))

@@ -39,9 +39,21 @@ function uniq(a) { var s = {}, o = []; a.forEach(function (v) { var k = JSON.str
 var nodes = uniq(g.V().ToArray());
 nodes.forEach(function (n) {
   if (typeof n !== "string" || n.charAt(0) !== "<") return;
-  same("labels " + n, dkgRead.labels(n), uniq(g.V(n).Labels().ToArray()));
+  var labels = uniq(g.V(n).Labels().ToArray());
+  same("labels " + n, dkgRead.labels(n), labels);
+  if (labels.length && dkgRead.labels(n, 1).length !== 1) bad.push({what: "first label " + n});
   uniq(g.V(n).OutPredicates().ToArray()).forEach(function (p) {
     same("values " + n + " " + p, dkgRead.values(n, p), uniq(g.V(n).Out(p).ToArray()));
+    var byLabel = {};
+    g.V(n).LabelContext(g.V(), "src").Out(p).ForEach(function (r) {
+      var k = JSON.stringify(r.id);
+      byLabel[k] = byLabel[k] || [];
+      if (byLabel[k].indexOf(r.src) < 0) byLabel[k].push(r.src);
+    });
+    var facts = {};
+    dkgRead.facts(n, p).forEach(function (f) { facts[JSON.stringify(f.value)] = f.articles; });
+    same("fact values " + n + " " + p, Object.keys(facts), Object.keys(byLabel));
+    Object.keys(byLabel).forEach(function (k) { same("fact articles " + n + " " + p + " " + k, facts[k] || [], byLabel[k]); });
     var first = dkgRead.values(n, p, 1);
     if (first.length !== 1) bad.push({what: "first " + n + " " + p, native: first});
   });

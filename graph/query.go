@@ -75,7 +75,7 @@ func (s *Store) Query(ctx context.Context, script string, limit int) (rows []map
 	if err := guardSession(ses); err != nil {
 		return nil, err
 	}
-	rd := newPropReader(s.qs, s.kv.bolt())
+	rd := newPropReader(s.kv.bolt())
 	defer rd.close()
 	if err := rd.expose(sessionVM(ses)); err != nil {
 		return nil, fmt.Errorf("query: %w", err)

@@ -185,7 +185,7 @@ func TestReadyMadeOnExamples(t *testing.T) {
 
 	t.Run("show-query", func(t *testing.T) {
 		code, out, errs := dkg(t, "", "--db", db, "meetings", "--with", "Xi Jinping", "--show-query")
-		if code != 0 || !strings.Contains(out, `var params = {"with": dkg.person("Xi Jinping").ToValue()};`) || !strings.Contains(out, "ForEach") {
+		if code != 0 || !strings.Contains(out, `var params = {"with": dkg.person("Xi Jinping").ToValue()};`) || !strings.Contains(out, "dkg.inverse(") {
 			t.Fatalf("--show-query: exit %d, %s%s", code, out, errs)
 		}
 		// What it shows runs as it is.

@@ -6,34 +6,36 @@
 //
 // It starts from the few nodes the question names: the person (their
 // events are the nodes that have them as participant), the issue, and only
-// when nothing is named from the Meeting class node. Each event is then read
-// with one index lookup per property (dkg.value, dkg.event), the cheap way
-// on a large store; Save, Tag and Back over many nodes are not.
+// when nothing is named from the Meeting class node. dkg.inverse(x, p) is
+// g.V(x).In(p).Unique().ToArray() read straight from the index. Each event
+// is then read with one index lookup per property (dkg.value, dkg.event),
+// the cheap way on a large store; Save, Tag and Back over many nodes are
+// not.
 var start;
 if (params.with || params.between) {
-  start = g.V(params.with || params.between).In(dkg.P.participant);
+  start = dkg.inverse(params.with || params.between, dkg.P.participant);
 } else if (params.about) {
-  start = g.V(params.about).In(dkg.P.about);
+  start = dkg.inverse(params.about, dkg.P.about);
 } else {
-  start = g.V(dkg.C.Meeting).In(dkg.P.type);
+  start = dkg.inverse(dkg.C.Meeting, dkg.P.type);
 }
 
 var found = [];
-start.Unique().ForEach(function (e) {
+start.forEach(function (id) {
   // The cheap tests first: the class (from the IRI, see dkg.is), date,
   // status, then the other person and the issue.
-  if (!dkg.is(e.id, dkg.C.Meeting)) return;
-  var date = dkg.value(e.id, dkg.P.startDate);
+  if (!dkg.is(id, dkg.C.Meeting)) return;
+  var date = dkg.value(id, dkg.P.startDate);
   if (!dkg.inPeriod(date, params.since, params.until)) return;
   var status;
   if (params.status) {
-    status = dkg.value(e.id, dkg.P.status);
+    status = dkg.value(id, dkg.P.status);
     if (status !== params.status) return;
   }
   var other = params.and || (params.with && params.between);
-  if (other && dkg.values(e.id, dkg.P.participant).indexOf(other) < 0) return;
-  if (params.about && (params.with || params.between) && dkg.values(e.id, dkg.P.about).indexOf(params.about) < 0) return;
-  found.push({id: e.id, date: date, status: status});
+  if (other && dkg.values(id, dkg.P.participant).indexOf(other) < 0) return;
+  if (params.about && (params.with || params.between) && dkg.values(id, dkg.P.about).indexOf(params.about) < 0) return;
+  found.push({id: id, date: date, status: status});
 });
 
 // In date order; with a limit, only the first events are described.

@@ -5,21 +5,23 @@
 // minister"), limit.
 //
 // With a country it starts from the country node (the people who represent
-// it); else from the Person class node. Names are read first, one lookup per
-// person, so that a limit needs the details of the first people only.
+// it); else from the Person class node: dkg.inverse(x, p) is
+// g.V(x).In(p).Unique().ToArray() read straight from the index. Names are
+// read first, one lookup per person, so that a limit needs the details of
+// the first people only.
 var start = params.country
-  ? g.V(params.country).In(dkg.P.represents)
-  : g.V(dkg.C.Person).In(dkg.P.type);
+  ? dkg.inverse(params.country, dkg.P.represents)
+  : dkg.inverse(dkg.C.Person, dkg.P.type);
 
 var people = [];
-start.Unique().ForEach(function (p) {
+start.forEach(function (id) {
   var titles = [];
   if (params.role) {
-    titles = dkg.values(p.id, dkg.P.jobTitle);
+    titles = dkg.values(id, dkg.P.jobTitle);
     var match = titles.some(function (t) { return (" " + dkg.fold(t) + " ").indexOf(" " + params.role + " ") >= 0; });
     if (!match) return;
   }
-  people.push({id: p.id, name: dkg.name(p.id), titles: titles});
+  people.push({id: id, name: dkg.name(id), titles: titles});
 });
 
 people.sort(function (a, b) { return a.name < b.name ? -1 : a.name > b.name ? 1 : 0; });

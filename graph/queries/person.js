@@ -5,24 +5,20 @@
 //
 // params: person (IRI), limit.
 //
-// Facts about the person come with their articles through LabelContext,
-// which tags each quad's label (its article) as "src" while following it.
+// Facts about the person come with their articles: dkg.facts(p, pred) is
+// what g.V(p).LabelContext(g.V(), "src").Out(pred) gives (each value with
+// the label, the article, of each quad that states it), read straight from
+// the index.
 var p = params.person;
 var rows = [];
 
 // facts lists the values of predicate pred of the person with the articles
 // that state each (follow: the values are nodes, shown by their names).
 function facts(fact, pred, follow) {
-  var byValue = {}, order = [];
-  g.V(p).LabelContext(g.V(), "src").Out(pred).ForEach(function (r) {
-    if (!byValue[r.id]) { byValue[r.id] = []; order.push(r.id); }
-    if (byValue[r.id].indexOf(r.src) < 0) byValue[r.id].push(r.src);
-  });
-  order.forEach(function (v) {
-    var arts = byValue[v];
+  dkg.facts(p, pred).forEach(function (f) {
     rows.push({
-      date: "", fact: fact, detail: follow ? dkg.name(v) : dkg.plain(v),
-      sources: arts.slice(0, dkg.maxSources).map(dkg.source).sort(), articles: arts.length,
+      date: "", fact: fact, detail: follow ? dkg.name(f.value) : f.value,
+      sources: f.articles.slice(0, dkg.maxSources).map(dkg.source).sort(), articles: f.articles.length,
     });
   });
 }
@@ -36,8 +32,8 @@ facts("affiliation", dkg.P.affiliation, true);
 // statement's participant is its speaker). Dates first, so that a limit
 // describes only the first events.
 var events = [];
-g.V(p).In(dkg.P.participant).Unique().ForEach(function (e) {
-  events.push({id: e.id, date: dkg.date(e.id)});
+dkg.inverse(p, dkg.P.participant).forEach(function (id) {
+  events.push({id: id, date: dkg.date(id)});
 });
 events.sort(dkg.byDate);
 var issues = {}, issueOrder = [];
