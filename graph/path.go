@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
 	"github.com/cayleygraph/quad"
 
 	"github.com/dkg/dkg/schema"
@@ -83,33 +82,23 @@ type PathOptions struct {
 	MaxNodes int
 }
 
-// link is an edge seen from one node: the node at its other end, the
-// predicate, and whether the quad starts at the node seen from.
-type link struct {
-	to      cgraph.Ref
-	pred    quad.IRI
-	forward bool
-}
-
 // step is how a node was reached in a search: from prev by edges (Forward:
 // the quads go from prev to the node).
 type step struct {
-	prev  any // the key of the node it was reached from
+	prev  uint64 // the ID of the node it was reached from
 	edges []Edge
 }
 
-// side is one half of a bidirectional breadth-first search.
+// side is one half of a bidirectional breadth-first search over node IDs.
 type side struct {
-	dist     map[any]int
-	parents  map[any][]step
-	refs     map[any]cgraph.Ref
-	frontier []any
+	dist     map[uint64]int
+	parents  map[uint64][]step
+	frontier []uint64
 	depth    int
 }
 
-func newSide(r cgraph.Ref) *side {
-	k := r.Key()
-	return &side{dist: map[any]int{k: 0}, parents: map[any][]step{}, refs: map[any]cgraph.Ref{k: r}, frontier: []any{k}}
+func newSide(id uint64) *side {
+	return &side{dist: map[uint64]int{id: 0}, parents: map[uint64][]step{}, frontier: []uint64{id}}
 }
 
 // Paths returns the shortest chains of facts that connect a and b, each of
@@ -131,36 +120,38 @@ func (s *Store) Paths(ctx context.Context, a, b quad.IRI, opt PathOptions) ([]Ch
 	if s.qs == nil {
 		return nil, ErrClosed
 	}
-	preds := make(map[any]quad.IRI, len(factPredicates))
+	rd := newPropReader(s.kv.bolt())
+	defer rd.close()
+	preds := make(map[uint64]quad.IRI, len(factPredicates))
 	for _, p := range factPredicates {
-		r, err := s.qs.ValueOf(p)
+		id, err := rd.ID(p)
 		if err != nil {
 			return nil, err
 		}
-		if r != nil {
-			preds[r.Key()] = p
+		if id != 0 {
+			preds[id] = p
 		}
 	}
-	ra, err := s.qs.ValueOf(a)
+	ra, err := rd.ID(a)
 	if err != nil {
 		return nil, err
 	}
-	rb, err := s.qs.ValueOf(b)
+	rb, err := rd.ID(b)
 	if err != nil {
 		return nil, err
 	}
-	if ra == nil || rb == nil || a == b {
+	if ra == 0 || rb == 0 || a == b {
 		return nil, nil
 	}
 	fa, fb := newSide(ra), newSide(rb)
-	var meet []any
+	var meet []uint64
 	for fa.depth+fb.depth < opt.MaxHops && len(fa.frontier) > 0 && len(fb.frontier) > 0 {
 		// Grow the smaller side by one layer.
 		grow, other := fa, fb
 		if len(fb.frontier) < len(fa.frontier) {
 			grow, other = fb, fa
 		}
-		if err := s.expand(ctx, grow, preds); err != nil {
+		if err := expand(ctx, rd, grow, preds); err != nil {
 			return nil, err
 		}
 		if len(fa.dist)+len(fb.dist) > opt.MaxNodes {
@@ -185,16 +176,14 @@ func (s *Store) Paths(ctx context.Context, a, b quad.IRI, opt PathOptions) ([]Ch
 			best = d
 		}
 	}
-	iris := map[any]quad.IRI{}
-	iri := func(sd *side, k any) quad.IRI {
-		if v, ok := iris[k]; ok {
+	iris := map[uint64]quad.IRI{}
+	iri := func(id uint64) quad.IRI {
+		if v, ok := iris[id]; ok {
 			return v
 		}
-		vals, err := cgraph.ValuesOf(ctx, s.qs, []cgraph.Ref{sd.refs[k]})
-		if err == nil && len(vals) == 1 {
-			iris[k], _ = vals[0].(quad.IRI)
-		}
-		return iris[k]
+		v, _ := rd.Value(id)
+		iris[id], _ = v.(quad.IRI)
+		return iris[id]
 	}
 	var chains []Chain
 	for _, m := range meet {
@@ -215,36 +204,34 @@ func (s *Store) Paths(ctx context.Context, a, b quad.IRI, opt PathOptions) ([]Ch
 				}
 				chains = append(chains, c)
 				if len(chains) >= opt.Limit {
-					return s.describeChains(ctx, chains)
+					return describeChains(rd, chains)
 				}
 			}
 		}
 	}
-	return s.describeChains(ctx, chains)
+	return describeChains(rd, chains)
 }
 
 // expand grows a side of the search by one layer.
-func (s *Store) expand(ctx context.Context, sd *side, preds map[any]quad.IRI) error {
-	var next []any
+func expand(ctx context.Context, rd *propReader, sd *side, preds map[uint64]quad.IRI) error {
+	var next []uint64
 	for _, k := range sd.frontier {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		links, err := s.links(ctx, sd.refs[k], preds)
+		links, err := rd.Links(k, preds)
 		if err != nil {
 			return err
 		}
 		for _, l := range links {
-			nk := l.to.Key()
-			d, seen := sd.dist[nk]
+			d, seen := sd.dist[l.to]
 			switch {
 			case !seen:
-				sd.dist[nk] = sd.depth + 1
-				sd.refs[nk] = l.to
-				next = append(next, nk)
+				sd.dist[l.to] = sd.depth + 1
+				next = append(next, l.to)
 				fallthrough
 			case d == sd.depth+1:
-				sd.parents[nk] = addStep(sd.parents[nk], k, l)
+				sd.parents[l.to] = addStep(sd.parents[l.to], k, l)
 			}
 		}
 	}
@@ -255,7 +242,7 @@ func (s *Store) expand(ctx context.Context, sd *side, preds map[any]quad.IRI) er
 
 // addStep adds the edge l from prev to a node's parents, merging parallel
 // edges into one step.
-func addStep(steps []step, prev any, l link) []step {
+func addStep(steps []step, prev uint64, l link) []step {
 	e := Edge{l.pred, l.forward}
 	for i, st := range steps {
 		if st.prev == prev {
@@ -268,58 +255,12 @@ func addStep(steps []step, prev any, l link) []step {
 	return append(steps, step{prev: prev, edges: []Edge{e}})
 }
 
-// links returns the distinct fact edges of a node, both ways.
-func (s *Store) links(ctx context.Context, r cgraph.Ref, preds map[any]quad.IRI) ([]link, error) {
-	type key struct {
-		to      any
-		pred    quad.IRI
-		forward bool
-	}
-	seen := map[key]bool{}
-	var out []link
-	for _, dir := range []quad.Direction{quad.Subject, quad.Object} {
-		it := s.qs.QuadIterator(dir, r).Iterate()
-		for it.Next(ctx) {
-			q := it.Result()
-			pr, err := s.qs.QuadDirection(q, quad.Predicate)
-			if err != nil {
-				it.Close()
-				return nil, err
-			}
-			p, ok := preds[pr.Key()]
-			if !ok {
-				continue
-			}
-			otherDir := quad.Object
-			if dir == quad.Object {
-				otherDir = quad.Subject
-			}
-			o, err := s.qs.QuadDirection(q, otherDir)
-			if err != nil {
-				it.Close()
-				return nil, err
-			}
-			k := key{o.Key(), p, dir == quad.Subject}
-			if !seen[k] {
-				seen[k] = true
-				out = append(out, link{to: o, pred: p, forward: dir == quad.Subject})
-			}
-		}
-		err := it.Err()
-		it.Close()
-		if err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
 // halfChains lists up to limit chains from the start of a side to node m,
 // with the IRIs of their nodes.
-func halfChains(sd *side, m any, limit int, iri func(*side, any) quad.IRI) []Chain {
+func halfChains(sd *side, m uint64, limit int, iri func(uint64) quad.IRI) []Chain {
 	var out []Chain
-	var walk func(k any, tail Chain)
-	walk = func(k any, tail Chain) {
+	var walk func(k uint64, tail Chain)
+	walk = func(k uint64, tail Chain) {
 		if len(out) >= limit {
 			return
 		}
@@ -328,7 +269,7 @@ func halfChains(sd *side, m any, limit int, iri func(*side, any) quad.IRI) []Cha
 			return
 		}
 		for _, st := range sd.parents[k] {
-			h := Hop{From: iri(sd, st.prev), To: iri(sd, k), Edges: st.edges}
+			h := Hop{From: iri(st.prev), To: iri(k), Edges: st.edges}
 			walk(st.prev, append(Chain{h}, tail...))
 		}
 	}
@@ -337,14 +278,14 @@ func halfChains(sd *side, m any, limit int, iri func(*side, any) quad.IRI) []Cha
 }
 
 // describeChains fills in the names of the nodes and the sources of the
-// hops of chains. The caller holds s.mu.
-func (s *Store) describeChains(ctx context.Context, chains []Chain) ([]Chain, error) {
+// hops of chains.
+func describeChains(rd *propReader, chains []Chain) ([]Chain, error) {
 	names := map[quad.IRI]string{}
 	name := func(iri quad.IRI) (string, error) {
 		if n, ok := names[iri]; ok {
 			return n, nil
 		}
-		n, err := s.nodeLabel(ctx, iri)
+		n, err := nodeLabel(rd, iri)
 		names[iri] = n
 		return n, err
 	}
@@ -365,7 +306,7 @@ func (s *Store) describeChains(ctx context.Context, chains []Chain) ([]Chain, er
 				if !e.Forward {
 					subj, obj = obj, subj
 				}
-				as, err := s.statedBy(ctx, subj, e.Predicate, obj)
+				as, err := rd.StatedBy(subj, e.Predicate, obj)
 				if err != nil {
 					return nil, err
 				}
@@ -379,7 +320,7 @@ func (s *Store) describeChains(ctx context.Context, chains []Chain) ([]Chain, er
 			for _, a := range arts[:min(3, len(arts))] {
 				hl, ok := headlines[a]
 				if !ok {
-					hl = s.sourceText(ctx, a)
+					hl = sourceText(rd, a)
 					headlines[a] = hl
 				}
 				h.Sources = append(h.Sources, hl)
@@ -389,31 +330,38 @@ func (s *Store) describeChains(ctx context.Context, chains []Chain) ([]Chain, er
 	return chains, nil
 }
 
+// first is the first value of predicate p of node v, nil when it has none.
+func first(rd *propReader, v quad.Value, p quad.IRI) (quad.Value, error) {
+	vs, err := rd.Values(v, p, 1)
+	if err != nil || len(vs) == 0 {
+		return nil, err
+	}
+	return vs[0], nil
+}
+
 // nodeLabel is a name for a node: its name, else for an event its class and
 // date, for a statement its first words.
-func (s *Store) nodeLabel(ctx context.Context, iri quad.IRI) (string, error) {
+func nodeLabel(rd *propReader, iri quad.IRI) (string, error) {
 	for _, p := range []quad.IRI{schema.Name, schema.Label} {
-		vs, err := s.outValues(ctx, iri, p)
+		v, err := first(rd, iri, p)
 		if err != nil {
 			return "", err
 		}
-		if len(vs) > 0 {
-			return valueText(vs[0]), nil
+		if v != nil {
+			return valueText(v), nil
 		}
 	}
-	types, err := s.outValues(ctx, iri, schema.Type)
-	if err != nil {
-		return "", err
-	}
 	label := schema.Local(iri)
-	if len(types) > 0 {
-		label = valueText(types[0])
+	if t, err := first(rd, iri, schema.Type); err != nil {
+		return "", err
+	} else if t != nil {
+		label = valueText(t)
 	}
-	if vs, err := s.outValues(ctx, iri, schema.StartDate); err == nil && len(vs) > 0 {
-		label += " " + valueText(vs[0])
+	if d, err := first(rd, iri, schema.StartDate); err == nil && d != nil {
+		label += " " + valueText(d)
 	}
-	if vs, err := s.outValues(ctx, iri, schema.Text); err == nil && len(vs) > 0 {
-		t := []rune(valueText(vs[0]))
+	if v, err := first(rd, iri, schema.Text); err == nil && v != nil {
+		t := []rune(valueText(v))
 		if len(t) > 60 {
 			t = append(t[:60], '…')
 		}
@@ -422,37 +370,11 @@ func (s *Store) nodeLabel(ctx context.Context, iri quad.IRI) (string, error) {
 	return label, nil
 }
 
-// statedBy returns the articles (labels) of the quads subj pred obj.
-func (s *Store) statedBy(ctx context.Context, subj quad.IRI, pred quad.IRI, obj quad.IRI) ([]quad.Value, error) {
-	sr, err := s.qs.ValueOf(subj)
-	if err != nil || sr == nil {
-		return nil, err
-	}
-	it := s.qs.QuadIterator(quad.Subject, sr).Iterate()
-	defer it.Close()
-	var out []quad.Value
-	seen := map[string]bool{}
-	for it.Next(ctx) {
-		q, err := s.qs.Quad(it.Result())
-		if err != nil {
-			return nil, err
-		}
-		if q.Object != obj || q.Predicate != pred || q.Label == nil {
-			continue
-		}
-		if k := q.Label.String(); !seen[k] {
-			seen[k] = true
-			out = append(out, q.Label)
-		}
-	}
-	return out, it.Err()
-}
-
 // sourceText is an article's headline, else its URL, else its IRI.
-func (s *Store) sourceText(ctx context.Context, art quad.Value) string {
+func sourceText(rd *propReader, art quad.Value) string {
 	for _, p := range []quad.IRI{schema.Headline, schema.URL} {
-		if vs, err := s.outValues(ctx, art, p); err == nil && len(vs) > 0 {
-			return valueText(vs[0])
+		if v, err := first(rd, art, p); err == nil && v != nil {
+			return valueText(v)
 		}
 	}
 	return art.String()

@@ -340,6 +340,109 @@ func (r *propReader) Subjects(p, o quad.Value) ([]quad.Value, error) {
 	return r.valuesOf(subjects)
 }
 
+// link is a fact edge seen from one node: the node at its other end, the
+// predicate, and whether the quad starts at the node seen from.
+type link struct {
+	to      uint64
+	pred    quad.IRI
+	forward bool
+}
+
+// Links returns the distinct edges of node id, both ways, whose predicate
+// is one of preds (by predicate ID). The index keys hold the predicate
+// (and, for edges into the node, the other end), so the quads of other
+// predicates are never read.
+func (r *propReader) Links(id uint64, preds map[uint64]quad.IRI) ([]link, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if err := r.begin(); err != nil || r.log == nil {
+		return nil, err
+	}
+	var out []link
+	prefix := key2(id, 0)[:8]
+	c := r.sp.Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		p, ok := preds[binary.BigEndian.Uint64(k[8:16])]
+		if !ok || len(k) != 16 {
+			continue
+		}
+		var objs []uint64
+		err := r.eachQuad(v, func(q *cproto.Primitive) bool {
+			if !slices.Contains(objs, q.Object) {
+				objs = append(objs, q.Object)
+				out = append(out, link{to: q.Object, pred: p, forward: true})
+			}
+			return false
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	c = r.ops.Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		p, ok := preds[binary.BigEndian.Uint64(k[8:16])]
+		if !ok || len(k) != 24 {
+			continue
+		}
+		live := false
+		if err := r.eachQuad(v, func(*cproto.Primitive) bool { live = true; return true }); err != nil {
+			return nil, err
+		}
+		if live {
+			out = append(out, link{to: binary.BigEndian.Uint64(k[16:]), pred: p, forward: false})
+		}
+	}
+	return out, nil
+}
+
+// StatedBy returns the distinct labels (articles) of the quads (s, p, o).
+func (r *propReader) StatedBy(s, p, o quad.Value) ([]quad.Value, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if err := r.begin(); err != nil || r.log == nil {
+		return nil, err
+	}
+	ids := [3]uint64{}
+	for i, v := range []quad.Value{s, p, o} {
+		id, err := r.id(v)
+		if err != nil || id == 0 {
+			return nil, err
+		}
+		ids[i] = id
+	}
+	var labels []uint64
+	err := r.eachQuad(r.sp.Get(key2(ids[0], ids[1])), func(q *cproto.Primitive) bool {
+		if q.Object == ids[2] && q.Label != 0 && !slices.Contains(labels, q.Label) {
+			labels = append(labels, q.Label)
+		}
+		return false
+	})
+	if err != nil {
+		return nil, err
+	}
+	return r.valuesOf(labels)
+}
+
+// ID is the ID of a value in the store, 0 when it holds none.
+func (r *propReader) ID(v quad.Value) (uint64, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if err := r.begin(); err != nil || r.log == nil {
+		return 0, err
+	}
+	return r.id(v)
+}
+
+// Value is the value of node id, nil when there is none.
+func (r *propReader) Value(id uint64) (quad.Value, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if err := r.begin(); err != nil || r.log == nil {
+		return nil, err
+	}
+	return r.value(id)
+}
+
 // valuesOf reads the values of node IDs.
 func (r *propReader) valuesOf(ids []uint64) ([]quad.Value, error) {
 	out := make([]quad.Value, 0, len(ids))
