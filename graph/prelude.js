@@ -202,6 +202,18 @@ dkg.date = function (id) {
   return p;
 };
 
+// dkg.dated(ids, opts) keeps the nodes of ids (events, statements) that
+// are of class opts.class (any class when it is not given) and whose date
+// (dkg.date) can fall between opts.since and opts.until (dkg.inPeriod), and
+// returns them as [{id, date}] in date order, the undated last (dkg.byDate),
+// at most opts.limit of them: the first step of every question answered in
+// time order. It reads and sorts in one call (dkgRead.dated), which matters
+// when an issue has thousands of events.
+dkg.dated = function (ids, opts) {
+  opts = opts || {};
+  return dkgRead.dated(ids, opts["class"] || "", opts.since || "", opts.until || "", opts.limit || 0);
+};
+
 // dkg.event(id, known) describes an event or statement node: its class,
 // date, status, participants (people first), place, issues, words (for a
 // statement) and the articles that tell it (headlines, at most

@@ -61,6 +61,13 @@ nodes.forEach(function (n) {
     same("subjects " + n + " " + p, dkgRead.subjects(p, n), uniq(g.V(n).In(p).ToArray()));
   });
 });
+// dkg.dated gives each node the date dkg.date gives it, in dkg.byDate
+// order.
+var events = nodes.filter(function (n) { return typeof n === "string" && /\/id\/(event|statement)\//.test(n); });
+var byJS = events.map(function (id) { return {id: id, date: dkg.date(id)}; });
+byJS.sort(dkg.byDate);
+same("dated", dkg.dated(events).map(JSON.stringify), byJS.map(JSON.stringify));
+checked += events.length;
 same("missing node", dkgRead.values("<https://example.org/none>", dkg.P.name), []);
 same("missing predicate", dkgRead.values(nodes[0], "<https://example.org/none>"), []);
 g.emit({checked: checked, bad: bad.slice(0, 5), nbad: bad.length});
@@ -87,5 +94,30 @@ func TestPropReaderEmptyStore(t *testing.T) {
 	rows, err := s.QueryScript(context.Background(), `g.emit({n: dkg.values("<x>", dkg.P.name).length + dkgRead.labels("<x>").length + dkg.inverse("<x>", dkg.P.about).length})`, 0)
 	if err != nil || len(rows) != 1 || fmt.Sprint(rows[0]["n"]) != "0" {
 		t.Errorf("empty store: %v, %v", rows, err)
+	}
+}
+
+// TestInPeriodAgreesWithPrelude compares the Go inPeriod (dkg.dated) with
+// the prelude's dkg.inPeriod.
+func TestInPeriodAgreesWithPrelude(t *testing.T) {
+	s, err := Open(t.TempDir(), true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	dates := []string{"", "2023", "2023-06", "2023-06-19", "2023-12-31", "2024", "2022-11"}
+	for _, d := range dates {
+		for _, since := range dates {
+			for _, until := range dates {
+				script := fmt.Sprintf("g.emit({in: dkg.inPeriod(%q, %q, %q)})", d, since, until)
+				rows, err := s.QueryScript(context.Background(), script, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if js, goIn := rows[0]["in"], inPeriod(d, since, until); js != goIn {
+					t.Errorf("inPeriod(%q, %q, %q): JavaScript %v, Go %v", d, since, until, js, goIn)
+				}
+			}
+		}
 	}
 }

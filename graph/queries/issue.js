@@ -4,15 +4,10 @@
 //
 // It starts from the issue node: what is about it is one index read away
 // (dkg.inverse(x, p) is g.V(x).In(p).Unique().ToArray() read straight from
-// the index). Dates first, so that a limit describes only the first events.
-var found = [];
-dkg.inverse(params.issue, dkg.P.about).forEach(function (id) {
-  var date = dkg.date(id);
-  if (!dkg.inPeriod(date, params.since, params.until)) return;
-  found.push({id: id, date: date});
-});
-found.sort(dkg.byDate);
-if (params.limit) found = found.slice(0, params.limit);
+// the index). Dates first (dkg.dated), so that a limit describes only the
+// first events.
+var found = dkg.dated(dkg.inverse(params.issue, dkg.P.about),
+  {since: params.since, until: params.until, limit: params.limit});
 found.forEach(function (f) {
   var e = dkg.event(f.id, f);
   g.emit({

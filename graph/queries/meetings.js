@@ -20,26 +20,20 @@ if (params.with || params.between) {
   start = dkg.inverse(dkg.C.Meeting, dkg.P.type);
 }
 
-var found = [];
-start.forEach(function (id) {
-  // The cheap tests first: the class (from the IRI, see dkg.is), date,
-  // status, then the other person and the issue.
-  if (!dkg.is(id, dkg.C.Meeting)) return;
-  var date = dkg.value(id, dkg.P.startDate);
-  if (!dkg.inPeriod(date, params.since, params.until)) return;
-  var status;
+// The meetings in the period, in date order (dkg.dated), then the status,
+// the other person and the issue.
+var other = params.and || (params.with && params.between);
+var found = dkg.dated(start, {"class": dkg.C.Meeting, since: params.since, until: params.until}).filter(function (f) {
   if (params.status) {
-    status = dkg.value(id, dkg.P.status);
-    if (status !== params.status) return;
+    f.status = dkg.value(f.id, dkg.P.status);
+    if (f.status !== params.status) return false;
   }
-  var other = params.and || (params.with && params.between);
-  if (other && dkg.values(id, dkg.P.participant).indexOf(other) < 0) return;
-  if (params.about && (params.with || params.between) && dkg.values(id, dkg.P.about).indexOf(params.about) < 0) return;
-  found.push({id: id, date: date, status: status});
+  if (other && dkg.values(f.id, dkg.P.participant).indexOf(other) < 0) return false;
+  if (params.about && (params.with || params.between) && dkg.values(f.id, dkg.P.about).indexOf(params.about) < 0) return false;
+  return true;
 });
 
-// In date order; with a limit, only the first events are described.
-found.sort(dkg.byDate);
+// With a limit, only the first events are described.
 if (params.limit) found = found.slice(0, params.limit);
 found.forEach(function (f) {
   var e = dkg.event(f.id, f);

@@ -31,11 +31,7 @@ facts("affiliation", dkg.P.affiliation, true);
 // Events and statements: those that have the person as participant (a
 // statement's participant is its speaker). Dates first, so that a limit
 // describes only the first events.
-var events = [];
-dkg.inverse(p, dkg.P.participant).forEach(function (id) {
-  events.push({id: id, date: dkg.date(id)});
-});
-events.sort(dkg.byDate);
+var events = dkg.dated(dkg.inverse(p, dkg.P.participant));
 var issues = {}, issueOrder = [];
 if (params.limit) events = events.slice(0, Math.max(params.limit - rows.length, 0));
 events.forEach(function (f) {

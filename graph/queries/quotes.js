@@ -12,16 +12,11 @@ if (params.by) start = dkg.values(params.by, dkg.P.said);
 else if (params.about) start = dkg.inverse(params.about, dkg.P.about);
 else start = dkg.inverse(dkg.C.Statement, dkg.P.type);
 
-var found = [];
-start.forEach(function (id) {
-  if (!params.by && !dkg.is(id, dkg.C.Statement)) return;
-  if (params.by && params.about && dkg.values(id, dkg.P.about).indexOf(params.about) < 0) return;
-  var date = dkg.date(id);
-  if (!dkg.inPeriod(date, params.since, params.until)) return;
-  found.push({id: id, date: date});
-});
-found.sort(dkg.byDate);
-if (params.limit) found = found.slice(0, params.limit);
+if (params.by && params.about) {
+  start = start.filter(function (id) { return dkg.values(id, dkg.P.about).indexOf(params.about) >= 0; });
+}
+var found = dkg.dated(start, {"class": params.by ? "" : dkg.C.Statement,
+  since: params.since, until: params.until, limit: params.limit});
 found.forEach(function (f) {
   var e = dkg.event(f.id, f);
   g.emit({id: e.id, date: e.date, speaker: e.participants, quote: e.text, about: e.about, sources: e.sources, articles: e.articles});

@@ -8,17 +8,11 @@
 // took place there (location) or that are about it. Dates first, so that a
 // limit describes only the first events.
 // g.V(params.node).In([participant, location, about]).Unique(), read
-// straight from the index with dkg.inverse.
-var found = [];
-dkg.unique([dkg.P.participant, dkg.P.location, dkg.P.about].reduce(function (all, p) {
+// straight from the index with dkg.inverse, then dated (dkg.dated).
+var all = dkg.unique([dkg.P.participant, dkg.P.location, dkg.P.about].reduce(function (all, p) {
   return all.concat(dkg.inverse(params.node, p));
-}, [])).forEach(function (id) {
-  var date = dkg.date(id);
-  if (!dkg.inPeriod(date, params.since, params.until)) return;
-  found.push({id: id, date: date});
-});
-found.sort(dkg.byDate);
-if (params.limit) found = found.slice(0, params.limit);
+}, []));
+var found = dkg.dated(all, {since: params.since, until: params.until, limit: params.limit});
 found.forEach(function (f) {
   var e = dkg.event(f.id, f);
   g.emit({
