@@ -117,11 +117,7 @@ func (s *Store) FindArticle(ctx context.Context, ref string) (quad.IRI, error) {
 	case strings.HasPrefix(r, schema.ID+"article/"):
 		cands = append(cands, quad.IRI(r))
 	default:
-		subs, err := s.subjectsWith(ctx, schema.URL, quad.String(ref))
-		if err != nil {
-			return "", err
-		}
-		vals, err := cgraph.ValuesOf(ctx, s.qs, subs)
+		vals, err := s.subjectsWith(ctx, schema.URL, quad.String(ref))
 		if err != nil {
 			return "", err
 		}

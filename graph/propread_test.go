@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"testing"
 
+	cproto "github.com/cayleygraph/cayley/graph/proto"
+	"google.golang.org/protobuf/proto"
+
 	"github.com/dkg/dkg/schema"
 )
 
@@ -119,5 +122,31 @@ func TestInPeriodAgreesWithPrelude(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestDecodePrimitive reads log entries as proto.Unmarshal does.
+func TestDecodePrimitive(t *testing.T) {
+	for _, want := range []*cproto.Primitive{
+		{ID: 1, Subject: 2, Predicate: 3, Object: 4, Label: 5, Timestamp: 1700000000},
+		{ID: 1 << 40, Subject: 1 << 33, Predicate: 300, Object: 1, Deleted: true, Replaces: 9},
+		{ID: 7, Value: []byte("\x0a\x05hello"), Timestamp: -1},
+		{},
+	} {
+		b, err := proto.Marshal(want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got primitive
+		if err := decodePrimitive(b, &got); err != nil {
+			t.Fatal(err)
+		}
+		if got.Subject != want.Subject || got.Predicate != want.Predicate || got.Object != want.Object ||
+			got.Label != want.Label || got.Deleted != want.Deleted || string(got.Value) != string(want.Value) {
+			t.Errorf("decoded %+v, want %+v", got, want)
+		}
+	}
+	if err := decodePrimitive([]byte{0x10}, new(primitive)); err == nil {
+		t.Error("a truncated entry decodes without an error")
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"slices"
 
-	cgraph "github.com/cayleygraph/cayley/graph"
 	ckv "github.com/cayleygraph/cayley/graph/kv"
 	"github.com/cayleygraph/quad"
 
@@ -26,11 +25,7 @@ func (s *Store) Resolve(ctx context.Context, name string) ([]quad.IRI, error) {
 	if key == "" {
 		return nil, nil
 	}
-	subjects, err := s.subjectsWith(ctx, schema.NameKey, quad.String(key))
-	if err != nil {
-		return nil, fmt.Errorf("resolve %q: %w", name, err)
-	}
-	vals, err := cgraph.ValuesOf(ctx, s.qs, subjects)
+	vals, err := s.subjectsWith(ctx, schema.NameKey, quad.String(key))
 	if err != nil {
 		return nil, fmt.Errorf("resolve %q: %w", name, err)
 	}
@@ -45,40 +40,12 @@ func (s *Store) Resolve(ctx context.Context, name string) ([]quad.IRI, error) {
 }
 
 // subjectsWith returns the distinct subjects of the quads with this
-// predicate and object, in the order first met.
-func (s *Store) subjectsWith(ctx context.Context, pred quad.IRI, obj quad.Value) ([]cgraph.Ref, error) {
-	p, err := s.qs.ValueOf(pred)
-	if err != nil || p == nil {
-		return nil, err
-	}
-	o, err := s.qs.ValueOf(obj)
-	if err != nil || o == nil {
-		return nil, err
-	}
-	pk := p.Key()
-	it := s.qs.QuadIterator(quad.Object, o).Iterate()
-	defer it.Close()
-	var out []cgraph.Ref
-	seen := make(map[any]bool)
-	for it.Next(ctx) {
-		r := it.Result()
-		qp, err := s.qs.QuadDirection(r, quad.Predicate)
-		if err != nil {
-			return nil, err
-		}
-		if qp == nil || qp.Key() != pk {
-			continue
-		}
-		sub, err := s.qs.QuadDirection(r, quad.Subject)
-		if err != nil {
-			return nil, err
-		}
-		if k := sub.Key(); !seen[k] {
-			seen[k] = true
-			out = append(out, sub)
-		}
-	}
-	return out, it.Err()
+// predicate and object, read from the index (propReader.Subjects). The
+// caller holds s.mu.
+func (s *Store) subjectsWith(_ context.Context, pred quad.IRI, obj quad.Value) ([]quad.Value, error) {
+	rd := newPropReader(s.kv.bolt())
+	defer rd.close()
+	return rd.Subjects(pred, obj)
 }
 
 // Stats counts what a store holds. Nodes are counted once however many
@@ -128,7 +95,7 @@ func (s *Store) Stats(ctx context.Context) (Stats, error) {
 		if err != nil {
 			return 0
 		}
-		var subjects []cgraph.Ref
+		var subjects []quad.Value
 		subjects, err = s.subjectsWith(ctx, schema.Type, class)
 		return len(subjects)
 	}
