@@ -72,6 +72,11 @@ dkg.value = function (id, p) {
   return vs.length ? dkg.plain(vs[0]) : "";
 };
 
+// dkg.count(id, p, c) counts the distinct nodes that point to id with p
+// (g.V(id).In(p).Unique().Count()): {all: n, ofClass: how many of them are
+// of class c}, without reading the nodes themselves.
+dkg.count = function (id, p, c) { return dkgRead.count(p, id, c); };
+
 // dkg.facts(id, p) is the distinct values of predicate p of node id, each
 // with the articles that state it: [{value, articles}], what
 // g.V(id).LabelContext(g.V(), "src").Out(p) gives one path at a time.

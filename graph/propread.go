@@ -48,6 +48,7 @@ type propReader struct {
 	ids          map[string]uint64 // value IDs already looked up
 	vals         map[uint64]quad.Value
 	scratch      primitive // the quad live returned last
+	members      map[quad.IRI][]classMember
 }
 
 var errLayout = errors.New("the store does not have the index layout dkg reads (sp, ops, log buckets)")
@@ -675,6 +676,113 @@ func inPeriod(date, since, until string) bool {
 	return (since == "" || cmp(date, since) >= 0) && (until == "" || cmp(date, until) <= 0)
 }
 
+// Count returns how many distinct nodes s have a quad (s, p, o) in the
+// store (g.V(o).In(p).Unique().Count()) and how many of them are of class
+// c (0 when c is ""), without reading the nodes' values: the subjects are
+// in the index keys, and the members of a class (the keys of its rdf:type
+// entries, in the same order) are merged with them.
+func (r *propReader) Count(p, o quad.Value, c quad.IRI) (all, ofClass int, err error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if err := r.begin(); err != nil || r.log == nil {
+		return 0, 0, err
+	}
+	oid, err := r.id(o)
+	if err != nil || oid == 0 {
+		return 0, 0, err
+	}
+	pid, err := r.id(p)
+	if err != nil || pid == 0 {
+		return 0, 0, err
+	}
+	var members []classMember
+	if c != "" {
+		if members, err = r.classMembers(c); err != nil {
+			return 0, 0, err
+		}
+	}
+	prefix := key2(oid, pid)
+	cur := r.ops.Cursor()
+	m := 0
+	for k, v := cur.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = cur.Next() {
+		if len(k) != 24 {
+			continue
+		}
+		live := false
+		if err := r.eachQuad(v, func(*primitive) bool { live = true; return true }); err != nil {
+			return 0, 0, err
+		}
+		if !live {
+			continue
+		}
+		all++
+		sid := binary.BigEndian.Uint64(k[16:])
+		for m < len(members) && members[m].id < sid {
+			m++
+		}
+		if m < len(members) && members[m].id == sid {
+			ok, err := members[m].live(r)
+			if err != nil {
+				return 0, 0, err
+			}
+			if ok {
+				ofClass++
+			}
+		}
+	}
+	return all, ofClass, nil
+}
+
+// classMember is a node typed with a class: its ID and its rdf:type index
+// entry, checked for a live quad when it is first needed.
+type classMember struct {
+	id      uint64
+	entry   []byte
+	checked *int8 // 0: not yet, 1: live, -1: removed
+}
+
+func (m classMember) live(r *propReader) (bool, error) {
+	if *m.checked == 0 {
+		*m.checked = -1
+		err := r.eachQuad(m.entry, func(*primitive) bool { *m.checked = 1; return true })
+		if err != nil {
+			return false, err
+		}
+	}
+	return *m.checked == 1, nil
+}
+
+// classMembers returns the nodes with an rdf:type entry for class c, in the
+// order of their IDs (remembered for the query). The caller holds r.mu.
+func (r *propReader) classMembers(c quad.IRI) ([]classMember, error) {
+	if ms, ok := r.members[c]; ok {
+		return ms, nil
+	}
+	cid, err := r.id(c)
+	if err != nil {
+		return nil, err
+	}
+	tid, err := r.id(schema.Type)
+	if err != nil {
+		return nil, err
+	}
+	var ms []classMember
+	if cid != 0 && tid != 0 {
+		prefix := key2(cid, tid)
+		cur := r.ops.Cursor()
+		for k, v := cur.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = cur.Next() {
+			if len(k) == 24 {
+				ms = append(ms, classMember{id: binary.BigEndian.Uint64(k[16:]), entry: v, checked: new(int8)})
+			}
+		}
+	}
+	if r.members == nil {
+		r.members = map[quad.IRI][]classMember{}
+	}
+	r.members[c] = ms
+	return ms, nil
+}
+
 // valuesOf reads the values of node IDs.
 func (r *propReader) valuesOf(ids []uint64) ([]quad.Value, error) {
 	out := make([]quad.Value, 0, len(ids))
@@ -707,9 +815,10 @@ func gizmoValue(v quad.Value) any {
 // expose gives scripts the reader as the global object dkgRead, with
 // values(id, p[, limit]), labels(id[, limit]) and subjects(p, o), each
 // returning an array of values as Gizmo gives them, facts(id, p), an array
-// of {value, articles}, and dated(ids, class, since, until, limit), an
-// array of {id, date}. The prelude wraps them (dkg.values, dkg.articles,
-// dkg.inverse, dkg.facts, dkg.dated).
+// of {value, articles}, dated(ids, class, since, until, limit), an array
+// of {id, date}, and count(p, o[, class]), {all, ofClass}. The prelude
+// wraps them (dkg.values, dkg.articles, dkg.inverse, dkg.facts, dkg.dated,
+// dkg.count).
 func (r *propReader) expose(vm *goja.Runtime) error {
 	arg := func(call goja.FunctionCall, i int) quad.Value {
 		a := call.Argument(i)
@@ -769,6 +878,20 @@ func (r *propReader) expose(vm *goja.Runtime) error {
 				out[i] = o
 			}
 			return vm.NewArray(out...)
+		},
+		"count": func(call goja.FunctionCall) goja.Value {
+			var class quad.IRI
+			if a := call.Argument(2); !goja.IsUndefined(a) && !goja.IsNull(a) {
+				class, _ = quad.StringToValue(a.String()).(quad.IRI)
+			}
+			all, of, err := r.Count(arg(call, 0), arg(call, 1), class)
+			if err != nil {
+				panic(vm.NewGoError(err))
+			}
+			o := vm.NewObject()
+			_ = o.Set("all", all)
+			_ = o.Set("ofClass", of)
+			return o
 		},
 		"facts": func(call goja.FunctionCall) goja.Value {
 			facts, err := r.Facts(arg(call, 0), arg(call, 1))

@@ -61,7 +61,13 @@ nodes.forEach(function (n) {
     if (first.length !== 1) bad.push({what: "first " + n + " " + p, native: first});
   });
   uniq(g.V(n).InPredicates().ToArray()).forEach(function (p) {
-    same("subjects " + n + " " + p, dkgRead.subjects(p, n), uniq(g.V(n).In(p).ToArray()));
+    var subjects = uniq(g.V(n).In(p).ToArray());
+    same("subjects " + n + " " + p, dkgRead.subjects(p, n), subjects);
+    [dkg.C.Statement, dkg.C.Person, dkg.C.Meeting].forEach(function (c) {
+      var of = subjects.filter(function (s) { return g.V(s).Has(dkg.P.type, c).ToArray(1).length > 0; }).length;
+      var n2 = dkgRead.count(p, n, c);
+      same("count " + n + " " + p + " " + c, [n2.all + "/" + n2.ofClass], [subjects.length + "/" + of]);
+    });
   });
 });
 // dkg.dated gives each node the date dkg.date gives it, in dkg.byDate

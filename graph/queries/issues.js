@@ -5,20 +5,23 @@
 //
 // It starts from the Issue class node (issues are few), and from each issue
 // follows about backwards (dkg.inverse(x, p) is g.V(x).In(p).Unique(),
-// read straight from the index). Statements are told from events by their IRI
-// (dkg.isStatement), without a lookup; an event's date is read only when a
-// period is asked for.
+// read straight from the index). Without a period the events and
+// statements are counted from the index (dkg.count); with one, each is
+// dated (dkg.dated) and statements are told from events by their IRI
+// (dkg.isStatement).
 var rows = [];
 dkg.inverse(dkg.C.Issue, dkg.P.type).forEach(function (issue) {
   var events = 0, statements = 0;
-  dkg.inverse(issue, dkg.P.about).forEach(function (e) {
-    var date = "";
-    if (params.since || params.until) {
-      date = dkg.date(e);
-      if (!dkg.inPeriod(date, params.since, params.until)) return;
-    }
-    if (dkg.isStatement(e)) statements++; else events++;
-  });
+  if (params.since || params.until) {
+    dkg.dated(dkg.inverse(issue, dkg.P.about), {since: params.since, until: params.until}).forEach(function (e) {
+      if (dkg.isStatement(e.id)) statements++; else events++;
+    });
+  } else {
+    // Without a period nothing needs a date: count from the index.
+    var n = dkg.count(issue, dkg.P.about, dkg.C.Statement);
+    statements = n.ofClass;
+    events = n.all - n.ofClass;
+  }
   if (events + statements === 0) return;
   rows.push({id: issue, issue: dkg.name(issue), events: events, statements: statements});
 });
