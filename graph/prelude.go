@@ -25,6 +25,7 @@ func buildPrelude() (string, int) {
 	vocab := map[string]any{}
 	P, C, S := map[string]string{}, map[string]string{}, map[string]string{}
 	vocab["P"], vocab["C"], vocab["S"], vocab["ID"] = P, C, S, schema.ID
+	vocab["minted"] = schema.MintedKinds()
 	for _, t := range schema.Terms {
 		m := P
 		if t.Kind == "class" || t.Kind == "event class" {

@@ -1,7 +1,8 @@
 // dkg's prelude: helpers that every `dkg query` script and every ready-made
 // query can use. The line before this one binds dkg.P (predicates), dkg.C
 // (classes) and dkg.S (statuses) from the vocabulary, as IRIs in angle
-// brackets: dkg.P.met is "<https://w3id.org/dkg/ns#met>".
+// brackets: dkg.P.met is "<https://w3id.org/dkg/ns#met>", and dkg.minted,
+// the class of each kind of IRI dkg mints.
 //
 // Names are found through their folded key (dkg:nameKey), an exact index
 // lookup: never with regex() or like(), which read every value in the store.
@@ -108,10 +109,8 @@ dkg.isStatement = function (id) { return String(id).indexOf(dkg.ID + "statement/
 
 // dkg.classOf(id) is the class of a node dkg minted, read from its IRI
 // alone ("Person" for .../id/person/wang-yi, "Meeting" for
-// .../id/event/Meeting-<hash>: see schema/iri.go), and "" for any other
-// node (an imported one), whose class only a lookup can tell.
-dkg.mintedClasses = {person: "Person", org: "Organization", country: "Country", place: "Place",
-  group: "Group", issue: "Issue", article: "NewsArticle", statement: "Statement"};
+// .../id/event/Meeting-<hash>: dkg.minted and schema.ClassOf), and "" for
+// any other node (an imported one), whose class only a lookup can tell.
 dkg.classOf = function (id) {
   id = String(id);
   var base = "<" + dkg.ID;
@@ -119,7 +118,7 @@ dkg.classOf = function (id) {
   var rest = id.substring(base.length), slash = rest.indexOf("/");
   if (slash < 0) return "";
   var kind = rest.substring(0, slash);
-  if (kind !== "event") return dkg.mintedClasses[kind] || "";
+  if (kind !== "event") return dkg.minted[kind] || "";
   var dash = rest.indexOf("-", slash);
   return dash > 0 ? rest.substring(slash + 1, dash) : "";
 };

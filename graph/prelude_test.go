@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -184,5 +185,40 @@ func TestQueriesAreListed(t *testing.T) {
 		if err != nil || !strings.HasPrefix(src, `var params = {"x": dkg.person("A").ToValue(), "y": "<i>"};`) {
 			t.Errorf("Script(%s): %.80q, %v", want, src, err)
 		}
+	}
+}
+
+// TestClassOfAgrees checks the prelude's dkg.classOf against schema.ClassOf,
+// and both against the rdf:type of every node of a generated store (the
+// ready-made queries trust the IRI instead of reading the type).
+func TestClassOfAgrees(t *testing.T) {
+	s, _, _ := buildGenerated(t, t.TempDir(), 60)
+	defer s.Close()
+	rows, err := s.QueryScript(context.Background(), `
+var seen = {};
+g.V().ToArray().forEach(function (n) {
+  if (seen[n] || typeof n !== "string" || n.indexOf("<" + dkg.ID) !== 0) return;
+  seen[n] = true;
+  g.emit({id: n, js: dkg.classOf(n), types: dkg.values(n, dkg.P.type).map(dkg.local)});
+});
+g.emit({id: "<https://example.org/x>", js: dkg.classOf("<https://example.org/x>"), types: []});`, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kinds := map[string]bool{}
+	for _, r := range rows {
+		id := strings.Trim(r["id"].(string), "<>")
+		goClass := schema.Local(schema.ClassOf(quad.IRI(id)))
+		if schema.ClassOf(quad.IRI(id)) == "" {
+			goClass = ""
+		}
+		types := fmt.Sprint(r["types"])
+		if r["js"] != goClass || (goClass != "" && types != "["+goClass+"]") {
+			t.Errorf("%s: dkg.classOf %q, schema.ClassOf %q, rdf:type %s", id, r["js"], goClass, types)
+		}
+		kinds[goClass] = true
+	}
+	if len(kinds) < 8 {
+		t.Errorf("only these classes were checked: %v", kinds)
 	}
 }

@@ -66,6 +66,18 @@ var mintedKinds = map[string]quad.IRI{
 	"group": Group, "issue": Issue, "article": NewsArticle, "statement": Statement,
 }
 
+// MintedKinds returns the local name of the class of each kind of minted
+// IRI, by the first path segment after ID ("person": "Person"); events
+// carry their class in their IRI instead (ID+"event/Meeting-<hash>"). The
+// query prelude gets it as dkg.minted.
+func MintedKinds() map[string]string {
+	m := make(map[string]string, len(mintedKinds))
+	for k, c := range mintedKinds {
+		m[k] = Local(c)
+	}
+	return m
+}
+
 // ClassOf is the class of a node that dkg minted, read from its IRI alone
 // (Person for ID+"person/wang-yi", Meeting for ID+"event/Meeting-<hash>"),
 // and "" for an IRI that dkg did not mint (an imported node), whose class
