@@ -50,7 +50,8 @@ keeps the facts in an embedded graph store, one named graph per article.
 		ExitErrHandler:       func(*cli.Context, error) {},
 	}
 	app.OnUsageError = func(c *cli.Context, err error, _ bool) error {
-		return usageError(err.Error(), "run 'dkg "+c.Command.Name+" --help' for usage")
+		// c.Command is the app's own root command here: its name is dkg.
+		return usageError(err.Error(), "run 'dkg --help' for usage")
 	}
 	return app
 }
