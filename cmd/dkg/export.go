@@ -168,16 +168,8 @@ func selectionFlags(all bool) []cli.Flag {
 	return flags
 }
 
-// flagValues reads flags: a *cli.Context, or viz's flags after NAME.
-type flagValues interface {
-	String(name string) string
-	Int(name string) int
-	StringSlice(name string) []string
-	IsSet(name string) bool
-}
-
 // selectionFromFlags checks the filters before any work.
-func selectionFromFlags(c flagValues) (graph.Selection, error) {
+func selectionFromFlags(c *cli.Context) (graph.Selection, error) {
 	sel := graph.Selection{Since: c.String("since"), Until: c.String("until"), Hops: c.Int("hops")}
 	for _, f := range []string{"since", "until"} {
 		if d := c.String(f); d != "" {
@@ -193,7 +185,7 @@ func selectionFromFlags(c flagValues) (graph.Selection, error) {
 }
 
 // resolveSelection finds the articles and the entity the flags name.
-func resolveSelection(ctx context.Context, c flagValues, s *graph.Store, sel *graph.Selection, entity string) error {
+func resolveSelection(ctx context.Context, c *cli.Context, s *graph.Store, sel *graph.Selection, entity string) error {
 	// The flag package splits --article values at commas; a URL may hold
 	// one, so the longest run of pieces that names an article wins.
 	parts := c.StringSlice("article")

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 )
@@ -173,9 +174,14 @@ func TestReadyMadeOnExamples(t *testing.T) {
 		if code != 1 || !strings.Contains(errs, "a country (India)") {
 			t.Errorf("a country as a person: exit %d, %s", code, errs)
 		}
-		code, _, errs = dkg(t, "", "--db", db, "person", "Narendra Modi", "--format", "json")
-		if code != 2 || !strings.Contains(errs, "flags before NAME") {
-			t.Errorf("flag after NAME: exit %d, %s", code, errs)
+		code, out, errs := dkg(t, "", "--db", db, "person", "Narendra Modi", "--format", "json", "--limit", "3")
+		var rows []map[string]any
+		if code != 0 || json.Unmarshal([]byte(out), &rows) != nil || len(rows) != 3 {
+			t.Errorf("flags after NAME: exit %d, %d rows, %s%s", code, len(rows), out, errs)
+		}
+		code, _, errs = dkg(t, "", "--db", db, "person", "Narendra Modi", "--bogus")
+		if code != 2 || !strings.Contains(errs, "flag provided but not defined: --bogus") {
+			t.Errorf("unknown flag after NAME: exit %d, %s", code, errs)
 		}
 		code, _, errs = dkg(t, "", "--db", db, "meetings", "--since", "last year")
 		if code != 2 || !strings.Contains(errs, "not a date") {

@@ -37,7 +37,7 @@ Examples:
 	Action: func(c *cli.Context) error {
 		args := c.Args().Slice()
 		if len(args) != 2 {
-			return usageError(fmt.Sprintf("path needs two names, got %d", len(args)), `dkg path "Narendra Modi" "Xi Jinping" (flags before the names)`)
+			return usageError(fmt.Sprintf("path needs two names, got %d", len(args)), `dkg path "Narendra Modi" "Xi Jinping" (quote a name with spaces)`)
 		}
 		if n := c.Int("max-hops"); n < 1 || n > 8 {
 			return usageError(fmt.Sprintf("--max-hops %d is out of range", n), "use 1 to 8")

@@ -38,12 +38,14 @@ Examples:
 	},
 }
 
-// oneName is the one NAME argument of a command.
+// oneName is the one NAME argument of a command. Its flags may come before
+// or after it (flagsFirst); what is left after it that looks like a flag is
+// none of the command's.
 func oneName(c *cli.Context, example string) (string, error) {
 	args := c.Args().Slice()
 	for _, a := range args[min(1, len(args)):] {
-		if strings.HasPrefix(a, "-") {
-			return "", usageError(fmt.Sprintf("flag %s after NAME", a), "put the flags before NAME: dkg "+c.Command.Name+" "+a+" ... NAME")
+		if strings.HasPrefix(a, "-") && a != "-" {
+			return "", usageError(fmt.Sprintf("flag provided but not defined: %s", a), "run 'dkg "+c.Command.Name+" --help' for usage")
 		}
 	}
 	switch len(args) {

@@ -3,13 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
-	"flag"
 	"fmt"
-	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
@@ -47,16 +44,16 @@ Examples:
 		&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the picture to `FILE` (.svg, .png or .dot)"},
 	}, selectionFlags(false)...),
 	Action: func(c *cli.Context) error {
-		name, flags, err := vizArgs(c)
+		name, err := oneName(c, `dkg viz "Xi Jinping" -o xi.svg`)
 		if err != nil {
 			return err
 		}
-		out := flags.String("output")
+		out := c.String("output")
 		ext := strings.ToLower(filepath.Ext(out))
 		if out == "" || (ext != ".svg" && ext != ".png" && ext != ".dot") {
 			return usageError("viz needs -o FILE.svg, FILE.png or FILE.dot", "add -o "+vizFileName(name)+".svg")
 		}
-		sel, err := selectionFromFlags(flags)
+		sel, err := selectionFromFlags(c)
 		if err != nil {
 			return err
 		}
@@ -68,7 +65,7 @@ Examples:
 			return err
 		}
 		defer s.Close()
-		if err := resolveSelection(c.Context, flags, s, &sel, name); err != nil {
+		if err := resolveSelection(c.Context, c, s, &sel, name); err != nil {
 			return err
 		}
 		centre := sel.Entity
@@ -115,91 +112,6 @@ Examples:
 		fmt.Fprintf(c.App.ErrWriter, "dkg: drew %d nodes around %s to %s\n", nodes, label, out)
 		return nil
 	},
-}
-
-// vizArgs is the NAME argument and the flags, given before NAME or after it
-// (urfave/cli stops at the first argument, so the ones after are parsed
-// here).
-func vizArgs(c *cli.Context) (string, flagValues, error) {
-	const example = "dkg viz \"Xi Jinping\" -o xi.svg"
-	args := c.Args().Slice()
-	if len(args) == 0 {
-		return "", nil, usageError("viz needs a NAME", example)
-	}
-	fs := flag.NewFlagSet("viz", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	for _, f := range c.Command.Flags {
-		if err := f.Apply(fs); err != nil {
-			return "", nil, err
-		}
-	}
-	name, rest := args[0], args[1:]
-	if err := fs.Parse(rest); err != nil {
-		return "", nil, usageError(err.Error(), "run 'dkg viz --help' for usage")
-	}
-	if fs.NArg() > 0 {
-		return "", nil, usageError(fmt.Sprintf("viz takes one NAME, got %q too", fs.Arg(0)), "quote a name with spaces: "+example)
-	}
-	set := make(map[string]bool)
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	return name, trailingFlags{c, fs, set}, nil
-}
-
-// trailingFlags are the flags of a context, overridden by those parsed
-// after its arguments.
-type trailingFlags struct {
-	c   *cli.Context
-	fs  *flag.FlagSet
-	set map[string]bool
-}
-
-// names are all the names of the flag name.
-func (t trailingFlags) names(name string) []string {
-	for _, f := range t.c.Command.Flags {
-		if slices.Contains(f.Names(), name) {
-			return f.Names()
-		}
-	}
-	return []string{name}
-}
-
-func (t trailingFlags) lookup(name string) *flag.Flag {
-	for _, n := range t.names(name) {
-		if t.set[n] {
-			return t.fs.Lookup(n)
-		}
-	}
-	return nil
-}
-
-func (t trailingFlags) IsSet(name string) bool { return t.lookup(name) != nil || t.c.IsSet(name) }
-
-func (t trailingFlags) String(name string) string {
-	if f := t.lookup(name); f != nil {
-		return f.Value.String()
-	}
-	return t.c.String(name)
-}
-
-func (t trailingFlags) Int(name string) int {
-	if f := t.lookup(name); f != nil {
-		if g, ok := f.Value.(flag.Getter); ok {
-			if n, ok := g.Get().(int); ok {
-				return n
-			}
-		}
-	}
-	return t.c.Int(name)
-}
-
-func (t trailingFlags) StringSlice(name string) []string {
-	out := t.c.StringSlice(name)
-	if f := t.lookup(name); f != nil {
-		if v, ok := f.Value.(*cli.StringSlice); ok {
-			out = append(out, v.Value()...)
-		}
-	}
-	return out
 }
 
 // lookPath finds Graphviz; tests replace it.

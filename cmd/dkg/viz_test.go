@@ -287,7 +287,7 @@ func TestVizUsage(t *testing.T) {
 		{[]string{"viz", "Centre Minister of Everything"}, 2, "viz needs -o FILE.svg, FILE.png or FILE.dot"},
 		{[]string{"viz", "Centre Minister of Everything", "-o", "x.pdf"}, 2, "viz needs -o FILE.svg"},
 		{[]string{"viz", "-o", "x.svg"}, 2, "viz needs a NAME"},
-		{[]string{"viz", "Centre", "Minister", "-o", "x.svg"}, 2, `viz takes one NAME, got "Minister" too`},
+		{[]string{"viz", "Centre", "Minister", "-o", "x.svg"}, 2, "viz takes one NAME; quote a name with spaces"},
 		{[]string{"viz", "Centre Minister of Everything", "--since", "2024-99", "-o", "x.svg"}, 2, `--since "2024-99" is not a date`},
 		{[]string{"viz", "Nobody", "-o", "x.svg"}, 1, `no entity named "Nobody"`},
 		{[]string{"viz", "Centre Minister of Everything", "--since", "2030", "-o", "x.svg"}, 1, "has no relations to draw"},
