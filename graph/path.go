@@ -120,7 +120,7 @@ func (s *Store) Paths(ctx context.Context, a, b quad.IRI, opt PathOptions) ([]Ch
 	if s.qs == nil {
 		return nil, ErrClosed
 	}
-	rd := newPropReader(s.kv.bolt())
+	rd := newPropReader(ctx, s.kv.bolt())
 	defer rd.close()
 	preds := make(map[uint64]quad.IRI, len(factPredicates))
 	for _, p := range factPredicates {

@@ -2,6 +2,7 @@ package graph
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -39,7 +40,9 @@ import (
 // every quad is checked. TestPropReaderAgreesWithGizmo compares each read
 // with Gizmo's answer, after removals too.
 type propReader struct {
-	db *bolt.DB
+	ctx   context.Context // a read stops at its end
+	db    *bolt.DB
+	steps int
 
 	mu           sync.Mutex
 	tx           *bolt.Tx // opened on first use
@@ -53,8 +56,8 @@ type propReader struct {
 
 var errLayout = errors.New("the store does not have the index layout dkg reads (sp, ops, log buckets)")
 
-func newPropReader(db *bolt.DB) *propReader {
-	return &propReader{db: db, ids: map[string]uint64{}, vals: map[uint64]quad.Value{}}
+func newPropReader(ctx context.Context, db *bolt.DB) *propReader {
+	return &propReader{ctx: ctx, db: db, ids: map[string]uint64{}, vals: map[uint64]quad.Value{}}
 }
 
 // begin opens the read transaction; the caller holds r.mu.
@@ -211,10 +214,26 @@ func (r *propReader) live(qid uint64) (*primitive, error) {
 	return p, nil
 }
 
+// step counts a unit of work and says, every few thousand, whether the
+// query has been stopped (its deadline, its memory guard): one read may
+// walk a large part of the store.
+func (r *propReader) step() error {
+	r.steps++
+	if r.steps%4096 == 0 {
+		if err := r.ctx.Err(); err != nil {
+			return fmt.Errorf("query: %w", err)
+		}
+	}
+	return nil
+}
+
 // eachQuad calls fn with the live quads of an index list until fn says
 // stop.
 func (r *propReader) eachQuad(list []byte, fn func(p *primitive) (stop bool)) error {
 	for len(list) > 0 {
+		if err := r.step(); err != nil {
+			return err
+		}
 		qid, n := binary.Uvarint(list)
 		if n <= 0 {
 			return fmt.Errorf("query: %w: bad index entry", errLayout)
@@ -572,6 +591,9 @@ func (r *propReader) Dated(nodes []quad.Value, class quad.IRI, since, until stri
 	published := map[uint64]string{}
 	out := make([]Dated, 0, len(nodes))
 	for _, n := range nodes {
+		if err := r.step(); err != nil {
+			return nil, err
+		}
 		id, err := r.id(n)
 		if err != nil {
 			return nil, err

@@ -2,10 +2,12 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"testing"
 
 	cproto "github.com/cayleygraph/cayley/graph/proto"
+	"github.com/cayleygraph/quad"
 	"google.golang.org/protobuf/proto"
 
 	"github.com/dkg/dkg/schema"
@@ -154,5 +156,23 @@ func TestDecodePrimitive(t *testing.T) {
 	}
 	if err := decodePrimitive([]byte{0x10}, new(primitive)); err == nil {
 		t.Error("a truncated entry decodes without an error")
+	}
+}
+
+// TestPropReaderStops checks that a long read ends with its query's
+// context.
+func TestPropReaderStops(t *testing.T) {
+	s, _, _ := buildGenerated(t, t.TempDir(), 50)
+	defer s.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	rd := newPropReader(ctx, s.kv.bolt())
+	defer rd.close()
+	nodes := make([]quad.Value, 5000)
+	for i := range nodes {
+		nodes[i] = schema.PersonIRI("Nobody")
+	}
+	if _, err := rd.Dated(nodes, "", "", "", 0); !errors.Is(err, context.Canceled) {
+		t.Errorf("a read after its query ended: %v", err)
 	}
 }

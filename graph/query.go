@@ -75,13 +75,13 @@ func (s *Store) Query(ctx context.Context, script string, limit int) (rows []map
 	if err := guardSession(ses); err != nil {
 		return nil, err
 	}
-	rd := newPropReader(s.kv.bolt())
+	ctx, mem := guardMemory(ctx)
+	defer mem.stop()
+	rd := newPropReader(ctx, s.kv.bolt())
 	defer rd.close()
 	if err := rd.expose(sessionVM(ses)); err != nil {
 		return nil, fmt.Errorf("query: %w", err)
 	}
-	ctx, mem := guardMemory(ctx)
-	defer mem.stop()
 	if err := limitBuiltins(sessionVM(ses), mem.limit); err != nil {
 		return nil, err
 	}

@@ -42,8 +42,8 @@ func (s *Store) Resolve(ctx context.Context, name string) ([]quad.IRI, error) {
 // subjectsWith returns the distinct subjects of the quads with this
 // predicate and object, read from the index (propReader.Subjects). The
 // caller holds s.mu.
-func (s *Store) subjectsWith(_ context.Context, pred quad.IRI, obj quad.Value) ([]quad.Value, error) {
-	rd := newPropReader(s.kv.bolt())
+func (s *Store) subjectsWith(ctx context.Context, pred quad.IRI, obj quad.Value) ([]quad.Value, error) {
+	rd := newPropReader(ctx, s.kv.bolt())
 	defer rd.close()
 	return rd.Subjects(pred, obj)
 }
