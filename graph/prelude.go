@@ -52,24 +52,32 @@ func Prelude() string { return prelude }
 
 // QueryScript runs a user's Gizmo script as Query does, after the prelude.
 // A *QueryError names the line and column in the user's script; an error
-// raised inside a prelude helper has no position (Line 0).
+// raised inside a prelude helper names the user's line that called it.
 func (s *Store) QueryScript(ctx context.Context, script string, limit int) ([]map[string]any, error) {
 	rows, err := s.Query(ctx, prelude+script, limit)
 	return rows, userLines(err, preludeLines)
 }
 
 // userLines shifts the position of a QueryError by the n lines that ran
-// before the user's script.
+// before the user's script. An error inside a prelude helper is placed at
+// the user's line that called it (the first frame of the stack in the
+// user's lines), else it has no position.
 func userLines(err error, n int) error {
 	var qe *QueryError
 	if !errors.As(err, &qe) || qe.Line == 0 {
 		return err
 	}
 	e := *qe
-	if e.Line > n {
-		e.Line -= n
-	} else {
-		e.Line, e.Column = 0, 0
+	e.Line, e.Column = 0, 0
+	frames := qe.stack
+	if len(frames) == 0 { // a syntax error: one position
+		frames = [][2]int{{qe.Line, qe.Column}}
+	}
+	for _, f := range frames {
+		if f[0] > n {
+			e.Line, e.Column = f[0]-n, f[1]
+			break
+		}
 	}
 	return &e
 }

@@ -71,7 +71,9 @@ func TestQueryScriptLines(t *testing.T) {
 		{"g.V()\n.Out(.All()", 2},
 		{"var x = 1;\n\nnope();", 3},
 		{"throw new Error('mine');", 1},
-		{"dkg.value();", 0}, // inside the prelude: no position in the user's script
+		// Inside a prelude helper: the user's line that called it.
+		{"var x = 1;\ndkg.value();", 2},
+		{"var x = 1;\n\n[1].forEach(function () {\n  dkg.names([undefined]).map(function (n) { return n.x.y; });\n});", 4},
 	} {
 		_, err := s.QueryScript(ctx, tc.script, 0)
 		var qe *QueryError

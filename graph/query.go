@@ -20,6 +20,10 @@ import (
 type QueryError struct {
 	Line, Column int
 	Msg          string
+	// stack holds the positions of the frames of a runtime error, the
+	// innermost first: when the error arose inside a prelude helper, the
+	// first frame in the user's own lines says where they called it.
+	stack [][2]int
 }
 
 func (e *QueryError) Error() string {
@@ -177,9 +181,11 @@ func scriptError(err error) error {
 	}
 	for _, f := range stack {
 		if p := f.Position(); p.Line > 0 {
-			qe.Line, qe.Column = p.Line, p.Column
-			break
+			qe.stack = append(qe.stack, [2]int{p.Line, p.Column})
 		}
+	}
+	if len(qe.stack) > 0 {
+		qe.Line, qe.Column = qe.stack[0][0], qe.stack[0][1]
 	}
 	return &qe
 }
