@@ -250,6 +250,22 @@ func (r *propReader) eachQuad(list []byte, fn func(p *primitive) (stop bool)) er
 	return nil
 }
 
+// pair begins the read and returns the IDs of two values; ok is false when
+// the store lacks either, and then nothing can match. The caller holds
+// r.mu.
+func (r *propReader) pair(a, b quad.Value) (ida, idb uint64, ok bool, err error) {
+	if err := r.begin(); err != nil || r.log == nil {
+		return 0, 0, false, err
+	}
+	if ida, err = r.id(a); err != nil || ida == 0 {
+		return 0, 0, false, err
+	}
+	if idb, err = r.id(b); err != nil || idb == 0 {
+		return 0, 0, false, err
+	}
+	return ida, idb, true, nil
+}
+
 func key2(a, b uint64) []byte {
 	k := make([]byte, 16)
 	binary.BigEndian.PutUint64(k, a)
@@ -262,15 +278,8 @@ func key2(a, b uint64) []byte {
 func (r *propReader) Values(s, p quad.Value, limit int) ([]quad.Value, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if err := r.begin(); err != nil || r.log == nil {
-		return nil, err
-	}
-	sid, err := r.id(s)
-	if err != nil || sid == 0 {
-		return nil, err
-	}
-	pid, err := r.id(p)
-	if err != nil || pid == 0 {
+	sid, pid, ok, err := r.pair(s, p)
+	if !ok {
 		return nil, err
 	}
 	var objs []uint64
@@ -302,15 +311,8 @@ type Fact struct {
 func (r *propReader) Facts(s, p quad.Value) ([]Fact, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if err := r.begin(); err != nil || r.log == nil {
-		return nil, err
-	}
-	sid, err := r.id(s)
-	if err != nil || sid == 0 {
-		return nil, err
-	}
-	pid, err := r.id(p)
-	if err != nil || pid == 0 {
+	sid, pid, ok, err := r.pair(s, p)
+	if !ok {
 		return nil, err
 	}
 	var objs []uint64
@@ -387,15 +389,8 @@ func (r *propReader) Labels(s quad.Value, limit int) ([]quad.Value, error) {
 func (r *propReader) Subjects(p, o quad.Value) ([]quad.Value, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if err := r.begin(); err != nil || r.log == nil {
-		return nil, err
-	}
-	oid, err := r.id(o)
-	if err != nil || oid == 0 {
-		return nil, err
-	}
-	pid, err := r.id(p)
-	if err != nil || pid == 0 {
+	oid, pid, ok, err := r.pair(o, p)
+	if !ok {
 		return nil, err
 	}
 	var subjects []uint64
@@ -706,15 +701,8 @@ func inPeriod(date, since, until string) bool {
 func (r *propReader) Count(p, o quad.Value, c quad.IRI) (all, ofClass int, err error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if err := r.begin(); err != nil || r.log == nil {
-		return 0, 0, err
-	}
-	oid, err := r.id(o)
-	if err != nil || oid == 0 {
-		return 0, 0, err
-	}
-	pid, err := r.id(p)
-	if err != nil || pid == 0 {
+	oid, pid, ok, err := r.pair(o, p)
+	if !ok {
 		return 0, 0, err
 	}
 	var members []classMember
