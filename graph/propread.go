@@ -110,8 +110,23 @@ func (r *propReader) id(v quad.Value) (uint64, error) {
 			id, _ = binary.Uvarint(val)
 		}
 	}
+	r.remember()
 	r.ids[k] = id
 	return id, nil
+}
+
+// maxRemembered bounds the IDs and values a reader keeps: a script that
+// walks the whole store should not keep all of it in memory.
+const maxRemembered = 200_000
+
+// remember makes room in the reader's maps.
+func (r *propReader) remember() {
+	if len(r.ids) >= maxRemembered {
+		clear(r.ids)
+	}
+	if len(r.vals) >= maxRemembered {
+		clear(r.vals)
+	}
 }
 
 // value is the value of node id: its log entry holds it, pquads-encoded.
@@ -135,6 +150,7 @@ func (r *propReader) value(id uint64) (quad.Value, error) {
 			r.ids[quad.StringOf(v)] = id
 		}
 	}
+	r.remember()
 	r.vals[id] = v
 	return v, nil
 }
