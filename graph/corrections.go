@@ -182,7 +182,7 @@ func (c *Corrections) AddAlias(entity quad.IRI, name string) bool {
 
 // directEdges are the actor-to-actor predicates; after a merge an edge from
 // a node to itself says nothing and is dropped.
-var directEdges = []quad.IRI{schema.Met, schema.Visited, schema.Sanctioned, schema.Urged, schema.Accused}
+var directEdges = schema.DirectEdges
 
 // Apply returns an article's quads with the corrections applied: every
 // merged node (and every node an alias stands for, see Target) is replaced

@@ -311,13 +311,9 @@ var (
 		schema.Participant: true, schema.Actor: true, schema.Recipient: true, schema.Location: true,
 	}
 	// directPreds exist only for an event that occurred, in its article.
-	directPreds = map[quad.Value]bool{
-		schema.Met: true, schema.Visited: true, schema.Sanctioned: true, schema.Urged: true, schema.Accused: true,
-	}
+	directPreds = valueSet(schema.DirectEdges)
 	// linkPreds tie an entity to another for good, not through an event.
-	linkPreds = map[quad.Value]bool{
-		schema.Affiliation: true, schema.Represents: true, schema.MemberOf: true,
-	}
+	linkPreds = valueSet(schema.Links)
 )
 
 // telling is an event (or statement) as one article tells it.
@@ -544,4 +540,13 @@ func dateText(v quad.Value) string {
 // ("" is open).
 func dateInRange(d, since, until string) bool {
 	return (since == "" || lastDay(d) >= firstDay(since)) && (until == "" || firstDay(d) <= lastDay(until))
+}
+
+// valueSet is a set of IRIs, as the quads' values they are compared with.
+func valueSet(iris []quad.IRI) map[quad.Value]bool {
+	m := make(map[quad.Value]bool, len(iris))
+	for _, iri := range iris {
+		m[iri] = true
+	}
+	return m
 }

@@ -16,11 +16,9 @@ import (
 // events, statements, places, issues and organisations. rdf:type is not one
 // (every person would be two hops from every other through the class), nor
 // are literals (names, dates) or provenance.
-var factPredicates = []quad.IRI{
-	schema.Met, schema.Visited, schema.Sanctioned, schema.Urged, schema.Accused, schema.Said,
-	schema.Participant, schema.Actor, schema.Recipient, schema.Location, schema.About,
-	schema.Represents, schema.Affiliation, schema.MemberOf,
-}
+var factPredicates = slices.Concat(schema.DirectEdges, []quad.IRI{
+	schema.Said, schema.Participant, schema.Actor, schema.Recipient, schema.Location, schema.About,
+}, schema.Links)
 
 // ErrSearchTooLarge is returned by Paths when the search would visit more
 // nodes than it is allowed to.

@@ -114,6 +114,20 @@ const (
 	DuplicateOf = quad.IRI(NS + "duplicateOf")
 )
 
+// DirectEdges are the edges from one party to another that dkg writes only
+// for an event that occurred ("Blinken met Xi"), in a fixed order, and
+// EdgeEvent is the class of event each stands for.
+var (
+	DirectEdges = []quad.IRI{Met, Visited, Sanctioned, Urged, Accused}
+	EdgeEvent   = map[quad.IRI]quad.IRI{
+		Met: Meeting, Visited: Visit, Sanctioned: Sanction, Urged: Appeal, Accused: Accusation,
+	}
+)
+
+// Links tie an entity to another for good, not through an event: where a
+// person works, whom they act for, the country of a group.
+var Links = []quad.IRI{Affiliation, Represents, MemberOf}
+
 // Statuses of an event: whether it happened.
 const (
 	Occurred  = "occurred"

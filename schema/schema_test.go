@@ -3,7 +3,9 @@ package schema
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/cayleygraph/quad"
@@ -100,4 +102,33 @@ func TestClassOfMintedIRIs(t *testing.T) {
 			t.Errorf("ClassOf(event of %s) = %q", term.IRI, got)
 		}
 	}
+}
+
+func TestDirectEdgesAreTheEdges(t *testing.T) {
+	var edges []quad.IRI
+	for _, term := range Terms {
+		if term.Kind == "edge" && term.IRI != Said {
+			edges = append(edges, term.IRI)
+		}
+	}
+	if fmt.Sprint(edges) != fmt.Sprint(DirectEdges) {
+		t.Errorf("DirectEdges %v, the vocabulary's edges but said %v", DirectEdges, edges)
+	}
+	for _, e := range DirectEdges {
+		if c, ok := EdgeEvent[e]; !ok || !strings.Contains(termKind(c), "event class") {
+			t.Errorf("%s stands for %q, not an event class", e, c)
+		}
+	}
+	if len(EdgeEvent) != len(DirectEdges) {
+		t.Errorf("EdgeEvent has %d edges, DirectEdges %d", len(EdgeEvent), len(DirectEdges))
+	}
+}
+
+func termKind(iri quad.IRI) string {
+	for _, term := range Terms {
+		if term.IRI == iri {
+			return term.Kind
+		}
+	}
+	return ""
 }

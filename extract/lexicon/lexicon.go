@@ -439,8 +439,7 @@ var (
 		schema.Agreement, schema.Accusation, schema.Appeal, schema.Rejection, schema.Threat, schema.Support,
 		schema.Cooperation, schema.Aid, schema.Concession, schema.Retreat, schema.Protest,
 		schema.Mobilization, schema.Coercion, schema.Assault, schema.Statement)
-	eventEdges = localNames(schema.NS, schema.Met, schema.Visited, schema.Sanctioned, schema.Urged,
-		schema.Accused)
+	eventEdges = localNames(schema.NS, schema.DirectEdges...)
 )
 
 // localNames returns the local names of IRIs in namespace ns.

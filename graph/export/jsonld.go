@@ -56,12 +56,10 @@ var jsonldTerms, jsonldNodeValued = func() (map[quad.IRI]string, map[quad.IRI]bo
 		terms[t.IRI] = schema.Local(t.IRI)
 	}
 	terms[schema.ContentHash] = schema.Local(schema.ContentHash)
-	for _, p := range []quad.IRI{
-		schema.Affiliation, schema.Represents, schema.MemberOf,
-		schema.Met, schema.Visited, schema.Sanctioned, schema.Urged, schema.Accused, schema.Said,
-		schema.Participant, schema.Actor, schema.Recipient, schema.Location, schema.About,
+	for _, p := range slices.Concat(schema.Links, schema.DirectEdges, []quad.IRI{
+		schema.Said, schema.Participant, schema.Actor, schema.Recipient, schema.Location, schema.About,
 		schema.WasDerivedFrom, schema.DuplicateOf,
-	} {
+	}) {
 		terms[p] = schema.Local(p)
 		nodes[p] = true
 	}

@@ -108,14 +108,7 @@ func (r *Relation) Kind() string { return schema.Local(r.Predicate) }
 var (
 	entityClasses = []quad.IRI{schema.Person, schema.Organization, schema.Country, schema.Group, schema.Place}
 	// edgeEvents are the event classes behind each direct edge.
-	edgeEvents = map[quad.IRI]quad.IRI{
-		schema.Met:        schema.Meeting,
-		schema.Visited:    schema.Visit,
-		schema.Sanctioned: schema.Sanction,
-		schema.Urged:      schema.Appeal,
-		schema.Accused:    schema.Accusation,
-	}
-	linkKinds = map[quad.IRI]bool{schema.Affiliation: true, schema.Represents: true, schema.MemberOf: true}
+	edgeEvents = schema.EdgeEvent
 	// eventClassSet are the event classes; Statement is not one here.
 	eventClassSet = func() map[quad.Value]bool {
 		m := make(map[quad.Value]bool)
@@ -264,7 +257,7 @@ func NewModel(quads []quad.Quad) *Model {
 	seen := make(map[[4]quad.Value]bool)
 	for _, q := range quads {
 		p := iriOf(q.Predicate)
-		if _, direct := edgeEvents[p]; !direct && !linkKinds[p] {
+		if _, direct := edgeEvents[p]; !direct && !slices.Contains(schema.Links, p) {
 			continue
 		}
 		k := [4]quad.Value{q.Subject, q.Predicate, q.Object, q.Label}

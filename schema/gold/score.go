@@ -2,6 +2,7 @@ package gold
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -11,15 +12,13 @@ import (
 
 // Scored lists the local names of the predicates that precision is computed
 // over: the direct actor-to-actor edges and whom an actor acts for.
-var Scored = []string{
-	schema.Local(schema.Met),
-	schema.Local(schema.Visited),
-	schema.Local(schema.Sanctioned),
-	schema.Local(schema.Urged),
-	schema.Local(schema.Accused),
-	schema.Local(schema.Represents),
-	schema.Local(schema.Affiliation),
-}
+var Scored = func() []string {
+	var out []string
+	for _, p := range append(slices.Clone(schema.DirectEdges), schema.Represents, schema.Affiliation) {
+		out = append(out, schema.Local(p))
+	}
+	return out
+}()
 
 // Local names the scorer looks for, lower-cased: predicates are compared
 // without regard to case.
