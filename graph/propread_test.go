@@ -72,6 +72,12 @@ nodes.forEach(function (n) {
     });
   });
 });
+// Counting many objects at once gives each the count it gets alone.
+[dkg.P.about, dkg.P.participant, dkg.P.type].forEach(function (p) {
+  var objs = nodes.filter(function (n) { return typeof n === "string" && n.charAt(0) === "<"; });
+  var many = dkgRead.count(p, objs, dkg.C.Statement);
+  same("count many " + p, many.map(JSON.stringify), objs.map(function (o) { return JSON.stringify(dkgRead.count(p, o, dkg.C.Statement)); }));
+});
 // dkg.dated gives each node the date dkg.date gives it, in dkg.byDate
 // order.
 var events = nodes.filter(function (n) { return typeof n === "string" && /\/id\/(event|statement)\//.test(n); });
@@ -174,5 +180,29 @@ func TestPropReaderStops(t *testing.T) {
 	}
 	if _, err := rd.Dated(nodes, "", "", "", 0); !errors.Is(err, context.Canceled) {
 		t.Errorf("a read after its query ended: %v", err)
+	}
+}
+
+// TestSortQuadRefs sorts by quad ID and keeps each quad's key, also for IDs
+// and keys too large to pack.
+func TestSortQuadRefs(t *testing.T) {
+	for _, big := range []bool{false, true} {
+		var quads []quadRef
+		for i := range 1000 {
+			qid := uint64((i * 7919) % 1000)
+			if big {
+				qid += 1 << 41
+			}
+			quads = append(quads, quadRef{qid: qid, key: i})
+		}
+		sortQuadRefs(quads)
+		for i, q := range quads {
+			if i > 0 && quads[i-1].qid > q.qid {
+				t.Fatalf("big %v: not sorted at %d", big, i)
+			}
+			if want := uint64((q.key * 7919) % 1000); q.qid&(1<<40-1) != want {
+				t.Fatalf("big %v: quad %d lost its key %d", big, q.qid, q.key)
+			}
+		}
 	}
 }

@@ -10,17 +10,19 @@
 // dated (dkg.dated) and statements are told from events by their IRI
 // (dkg.isStatement).
 var rows = [];
-dkg.inverse(dkg.C.Issue, dkg.P.type).forEach(function (issue) {
+var issues = dkg.inverse(dkg.C.Issue, dkg.P.type);
+// Without a period nothing needs a date: count from the index, all issues
+// at once.
+var counts = params.since || params.until ? [] : dkg.count(issues, dkg.P.about, dkg.C.Statement);
+issues.forEach(function (issue, i) {
   var events = 0, statements = 0;
   if (params.since || params.until) {
     dkg.dated(dkg.inverse(issue, dkg.P.about), {since: params.since, until: params.until}).forEach(function (e) {
       if (dkg.isStatement(e.id)) statements++; else events++;
     });
   } else {
-    // Without a period nothing needs a date: count from the index.
-    var n = dkg.count(issue, dkg.P.about, dkg.C.Statement);
-    statements = n.ofClass;
-    events = n.all - n.ofClass;
+    statements = counts[i].ofClass;
+    events = counts[i].all - counts[i].ofClass;
   }
   if (events + statements === 0) return;
   rows.push({id: issue, issue: dkg.name(issue), events: events, statements: statements});
