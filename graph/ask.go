@@ -93,9 +93,9 @@ func (s *Store) Ask(ctx context.Context, name string, params map[string]any, lim
 	if err != nil {
 		return nil, err
 	}
-	rows, err := s.Query(ctx, prelude+src, 0)
+	rows, err := s.query(ctx, src, 0, true)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, userLines(err, preludeLines))
+		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	out := rows[:0]
 	seen := make(map[string]bool, len(rows))

@@ -85,8 +85,8 @@ func TestQueryScriptLines(t *testing.T) {
 			t.Errorf("%q: line %d (%v), want %d", tc.script, qe.Line, qe, tc.line)
 		}
 	}
-	if !strings.HasPrefix(Prelude(), "var dkg = {") || strings.Count(Prelude(), "\n") != preludeLines {
-		t.Errorf("Prelude: %d lines, preludeLines %d", strings.Count(Prelude(), "\n"), preludeLines)
+	if !strings.HasPrefix(Prelude(), "var dkg = {") {
+		t.Errorf("Prelude: %.40s...", Prelude())
 	}
 }
 

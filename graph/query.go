@@ -20,10 +20,6 @@ import (
 type QueryError struct {
 	Line, Column int
 	Msg          string
-	// stack holds the positions of the frames of a runtime error, the
-	// innermost first: when the error arose inside a prelude helper, the
-	// first frame in the user's own lines says where they called it.
-	stack [][2]int
 }
 
 func (e *QueryError) Error() string {
@@ -61,7 +57,12 @@ const maxCallStack = 10000
 // (DefaultQueryMemory, or the one set with WithQueryMemory); Query then
 // returns a *MemoryError. Once a script has emitted limit results it is
 // stopped too.
-func (s *Store) Query(ctx context.Context, script string, limit int) (rows []map[string]any, err error) {
+func (s *Store) Query(ctx context.Context, script string, limit int) ([]map[string]any, error) {
+	return s.query(ctx, script, limit, false)
+}
+
+// query is Query, with the prelude run first when withPrelude is set.
+func (s *Store) query(ctx context.Context, script string, limit int, withPrelude bool) (rows []map[string]any, err error) {
 	src, err := checkScript(script)
 	if err != nil {
 		return nil, err
@@ -88,6 +89,12 @@ func (s *Store) Query(ctx context.Context, script string, limit int) (rows []map
 	}
 	if err := limitBuiltins(sessionVM(ses), mem.limit); err != nil {
 		return nil, err
+	}
+	if withPrelude {
+		// Compiled once for every query (see preludeProgram).
+		if _, err := sessionVM(ses).RunProgram(preludeProgram); err != nil {
+			return nil, fmt.Errorf("query: the prelude: %w", err)
+		}
 	}
 	it, err := ses.Execute(ctx, src, query.Options{Collation: query.JSON, Limit: max(limit, 0)})
 	if err != nil {
@@ -179,13 +186,13 @@ func scriptError(err error) error {
 		// A Go error that Gizmo unwrapped from its exception: no position.
 		return &QueryError{Msg: err.Error()}
 	}
+	// The innermost frame in the script itself: an error inside a prelude
+	// helper is placed where the script called it.
 	for _, f := range stack {
-		if p := f.Position(); p.Line > 0 {
-			qe.stack = append(qe.stack, [2]int{p.Line, p.Column})
+		if p := f.Position(); p.Line > 0 && f.SrcName() != preludeName {
+			qe.Line, qe.Column = p.Line, p.Column
+			break
 		}
-	}
-	if len(qe.stack) > 0 {
-		qe.Line, qe.Column = qe.stack[0][0], qe.stack[0][1]
 	}
 	return &qe
 }
