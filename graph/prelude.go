@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"strings"
+	"sync"
 
 	"github.com/dop251/goja"
 
@@ -18,12 +19,15 @@ import (
 var preludeJS string
 
 // prelude is the JavaScript run before every script given to QueryScript
-// and every ready-made query. It is compiled once (preludeProgram, goja's
-// compiled form, which any runtime may run): parsing it for every query
-// cost about 2 ms.
+// and every ready-made query. It is compiled once, on first use
+// (preludeProgram, goja's compiled form, which any runtime may run):
+// parsing it for every query cost about 2 ms, and commands that run no
+// query should not pay it at start.
 var (
 	prelude        = buildPrelude()
-	preludeProgram = goja.MustCompile(preludeName, prelude, false)
+	preludeProgram = sync.OnceValue(func() *goja.Program {
+		return goja.MustCompile(preludeName, prelude, false)
+	})
 )
 
 // preludeName is the prelude's file name in stack traces.

@@ -92,7 +92,7 @@ func (s *Store) query(ctx context.Context, script string, limit int, withPrelude
 	}
 	if withPrelude {
 		// Compiled once for every query (see preludeProgram).
-		if _, err := sessionVM(ses).RunProgram(preludeProgram); err != nil {
+		if _, err := sessionVM(ses).RunProgram(preludeProgram()); err != nil {
 			return nil, fmt.Errorf("query: the prelude: %w", err)
 		}
 	}
