@@ -15,7 +15,6 @@ import (
 	"github.com/cayleygraph/cayley/graph/refs"
 	"github.com/cayleygraph/quad"
 	"github.com/cayleygraph/quad/pquads"
-	"github.com/dop251/goja"
 	bolt "go.etcd.io/bbolt"
 	"google.golang.org/protobuf/encoding/protowire"
 
@@ -37,9 +36,11 @@ import (
 // QuadIndex named by its directions ("sp": subject, predicate; "ops":
 // object, predicate, subject), keyed by the 8-byte big-endian IDs of those
 // directions, holding the uvarint IDs of the quads; the quads themselves
-// as protobuf Primitives in bucket "log" under their 8-byte ID. Removed
-// quads stay in the index lists and are marked Deleted in the log, so
-// every quad is checked. TestPropReaderAgreesWithGizmo compares each read
+// as protobuf Primitives in bucket "log" under their 8-byte ID, and the
+// nodes there too, with their value (pquads); a value's ID is under its
+// hash in bucket "v" + the hash's first two bytes. Removed quads stay in
+// the index lists and are marked Deleted in the log, so every quad is
+// checked. TestPropReaderAgreesWithGizmo compares each read
 // with Gizmo's answer, after removals too.
 type propReader struct {
 	ctx   context.Context // a read stops at its end
@@ -963,141 +964,4 @@ func (r *propReader) valuesOf(ids []uint64) ([]quad.Value, error) {
 		}
 	}
 	return out, nil
-}
-
-// gizmoValue is v as Gizmo's JSON collation gives it to a script: an IRI
-// as "<iri>", a typed literal as "\"v\"^^<type>", a string or number as
-// itself.
-func gizmoValue(v quad.Value) any {
-	if v == nil {
-		return nil
-	}
-	out := v.Native()
-	if nv, ok := out.(quad.Value); ok && v == nv {
-		return quad.StringOf(v)
-	}
-	return out
-}
-
-// expose gives scripts the reader as the global object dkgRead, with
-// values(id, p[, limit]), labels(id[, limit]) and subjects(p, o), each
-// returning an array of values as Gizmo gives them, facts(id, p), an array
-// of {value, articles}, dated(ids, class, since, until, limit), an array
-// of {id, date}, and count(p, o[, class]), {all, ofClass}. The prelude
-// wraps them (dkg.values, dkg.articles, dkg.inverse, dkg.facts, dkg.dated,
-// dkg.count).
-func (r *propReader) expose(vm *goja.Runtime) error {
-	arg := func(call goja.FunctionCall, i int) quad.Value {
-		a := call.Argument(i)
-		if goja.IsUndefined(a) || goja.IsNull(a) {
-			panic(vm.NewTypeError("dkgRead: argument %d is missing", i+1))
-		}
-		return quad.StringToValue(a.String())
-	}
-	result := func(vals []quad.Value, err error) goja.Value {
-		if err != nil {
-			panic(vm.NewGoError(err))
-		}
-		out := make([]any, 0, len(vals))
-		for _, v := range vals {
-			if v != nil {
-				out = append(out, gizmoValue(v))
-			}
-		}
-		return vm.NewArray(out...)
-	}
-	o := vm.NewObject()
-	for name, fn := range map[string]func(goja.FunctionCall) goja.Value{
-		"values": func(call goja.FunctionCall) goja.Value {
-			return result(r.Values(arg(call, 0), arg(call, 1), int(call.Argument(2).ToInteger())))
-		},
-		"labels": func(call goja.FunctionCall) goja.Value {
-			return result(r.Labels(arg(call, 0), int(call.Argument(1).ToInteger())))
-		},
-		"dated": func(call goja.FunctionCall) goja.Value {
-			arr, ok := call.Argument(0).Export().([]any)
-			if !ok {
-				panic(vm.NewTypeError("dkgRead.dated: the first argument is not an array of nodes"))
-			}
-			nodes := make([]quad.Value, 0, len(arr))
-			for _, n := range arr {
-				nodes = append(nodes, quad.StringToValue(fmt.Sprint(n)))
-			}
-			opt := func(i int) string {
-				if a := call.Argument(i); !goja.IsUndefined(a) && !goja.IsNull(a) {
-					return a.String()
-				}
-				return ""
-			}
-			var class quad.IRI
-			if c, ok := quad.StringToValue(opt(1)).(quad.IRI); ok {
-				class = c
-			}
-			dated, err := r.Dated(nodes, class, opt(2), opt(3), int(call.Argument(4).ToInteger()))
-			if err != nil {
-				panic(vm.NewGoError(err))
-			}
-			out := make([]any, len(dated))
-			for i, d := range dated {
-				o := vm.NewObject()
-				_ = o.Set("id", gizmoValue(d.Node))
-				_ = o.Set("date", d.Date)
-				out[i] = o
-			}
-			return vm.NewArray(out...)
-		},
-		"count": func(call goja.FunctionCall) goja.Value {
-			var class quad.IRI
-			if a := call.Argument(2); !goja.IsUndefined(a) && !goja.IsNull(a) {
-				class, _ = quad.StringToValue(a.String()).(quad.IRI)
-			}
-			// One object, or an array of them (one answer each).
-			one := true
-			objects := []quad.Value{arg(call, 1)}
-			if arr, ok := call.Argument(1).Export().([]any); ok {
-				one, objects = false, objects[:0]
-				for _, o := range arr {
-					objects = append(objects, quad.StringToValue(fmt.Sprint(o)))
-				}
-			}
-			counts, err := r.Count(arg(call, 0), objects, class)
-			if err != nil {
-				panic(vm.NewGoError(err))
-			}
-			out := make([]any, len(counts))
-			for i, n := range counts {
-				o := vm.NewObject()
-				_ = o.Set("all", n.All)
-				_ = o.Set("ofClass", n.OfClass)
-				out[i] = o
-			}
-			if one {
-				return out[0].(goja.Value)
-			}
-			return vm.NewArray(out...)
-		},
-		"facts": func(call goja.FunctionCall) goja.Value {
-			facts, err := r.Facts(arg(call, 0), arg(call, 1))
-			if err != nil {
-				panic(vm.NewGoError(err))
-			}
-			out := make([]any, len(facts))
-			for i, f := range facts {
-				arts := make([]any, len(f.Articles))
-				for j, a := range f.Articles {
-					arts[j] = gizmoValue(a)
-				}
-				out[i] = map[string]any{"value": gizmoValue(f.Value), "articles": arts}
-			}
-			return vm.ToValue(out)
-		},
-		"subjects": func(call goja.FunctionCall) goja.Value {
-			return result(r.Subjects(arg(call, 0), arg(call, 1)))
-		},
-	} {
-		if err := o.Set(name, fn); err != nil {
-			return err
-		}
-	}
-	return vm.Set("dkgRead", o)
 }
