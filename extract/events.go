@@ -963,7 +963,7 @@ func (d *doc) location(s *sentence, trigger, a, b int) *entity {
 	toks := d.toks
 	var org *entity
 	for _, m := range s.mentions {
-		if m.ent == nil || m.start <= trigger || m.start >= b || m.adj || m.possessive || m.compound {
+		if m.ent == nil || m.start <= trigger || m.start >= b || (m.adj && m.place == nil) || m.possessive || m.compound {
 			continue
 		}
 		prev := toks[m.start-1].Key
@@ -997,7 +997,7 @@ func (d *doc) location(s *sentence, trigger, a, b int) *entity {
 		return org
 	}
 	for _, m := range s.mentions {
-		if m.ent == nil || m.start < a || m.start >= trigger || m.adj {
+		if m.ent == nil || m.start < a || m.start >= trigger || (m.adj && m.place == nil) {
 			continue
 		}
 		if (m.ent.kind == ePlace || m.place != nil) && m.start > s.start && (toks[m.start-1].Key == "in" || toks[m.start-1].Key == "at") {

@@ -381,6 +381,15 @@ func (d *doc) gazMention(s *sentence, i, n int, es []*entry) *mention {
 		j := i + n
 		if j < s.end && toks[j].Word && !toks[j].Cap {
 			switch {
+			case toks[j].Key == "capital" && i > s.start && toks[i-1].Key == "the" && len(best.country.Capitals) > 0:
+				// "talks in the Chinese capital": the capital city, as a
+				// place only (an adjective still: the country does not
+				// act through it). Not "Chinese capital" without "the":
+				// that is money.
+				m.ent, m.adj = c, true
+				m.place = d.place(best.country.Capitals[0], best.country.Code)
+				m.start, m.end = i-1, j+1 // with "the": "in the ..." reads as a place
+				return m
 			case stateNouns[toks[j].Key]:
 				m.ent = c
 				m.end = j + 1
