@@ -22,6 +22,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -416,8 +417,19 @@ func (d *doc) emit() *Result {
 	}
 	for _, ev := range d.events {
 		v := ev.verb
+		parts := ev.participants
+		if v.Class == schema.Local(schema.Sanction) {
+			// Sanctions ordered by an official or a government body are
+			// their state's (as the sanctioned edge is): the state takes
+			// part in the event too.
+			for _, a := range ev.actors {
+				if st := d.sanctioningState(a); st != a && !slices.Contains(parts, st) {
+					parts = append(slices.Clip(parts), st)
+				}
+			}
+		}
 		var ps []quad.IRI
-		for _, p := range ev.participants {
+		for _, p := range parts {
 			ps = append(ps, use(p))
 		}
 		id := schema.EventIRI(quad.IRI(schema.NS+v.Class), ps, ev.date, ev.status)
