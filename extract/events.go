@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"github.com/dkg/dkg/extract/lexicon"
 	"github.com/dkg/dkg/extract/when"
 	"github.com/dkg/dkg/schema"
@@ -940,6 +942,12 @@ func (d *doc) pickDate(s *sentence, trigger int, dates []when.Date) string {
 		}
 	}
 	for _, dt := range dates {
+		if w, _, _ := strings.Cut(dt.Phrase, " "); strings.EqualFold(w, "since") && dt.Start > pos {
+			// "held in a Russian prison since 2021": after the verb, how
+			// long a state has lasted, not when the event happened
+			// (unlike "Since August 2022, when he called for ...").
+			continue
+		}
 		dist := dt.Start - pos
 		if dist < 0 {
 			dist = -dist * 3 // prefer what follows the trigger
