@@ -52,6 +52,10 @@ type Pipeline struct {
 	lex *lexicon.Lexicon
 	gaz *gazetteer
 	seg *segment.Segmenter
+	// leaders holds the heads of government and state of the officials
+	// dictionary by folded full name and surname, for "the Biden
+	// administration".
+	leaders map[string][]lexicon.Official
 }
 
 // New returns a pipeline over the given dictionaries.
@@ -60,7 +64,33 @@ func New(lex *lexicon.Lexicon) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load sentence model: %w", err)
 	}
-	return &Pipeline{lex: lex, gaz: newGazetteer(lex), seg: seg}, nil
+	return &Pipeline{lex: lex, gaz: newGazetteer(lex), seg: seg, leaders: leadersByName(lex)}, nil
+}
+
+// leaderTitles are the offices whose holder's name names an administration.
+var leaderTitles = map[string]bool{"President": true, "Prime Minister": true, "Chancellor": true}
+
+// leadersByName indexes the heads of state and government by their folded
+// names and surnames (the last word of each name).
+func leadersByName(lex *lexicon.Lexicon) map[string][]lexicon.Official {
+	m := map[string][]lexicon.Official{}
+	for _, o := range lex.Officials {
+		if !leaderTitles[o.Title] {
+			continue
+		}
+		keys := map[string]bool{}
+		for _, n := range append([]string{o.Name}, o.Aliases...) {
+			f := schema.Fold(n)
+			keys[f] = true
+			if sp := strings.LastIndexByte(f, ' '); sp >= 0 {
+				keys[f[sp+1:]] = true
+			}
+		}
+		for k := range keys {
+			m[k] = append(m[k], o)
+		}
+	}
+	return m
 }
 
 var (

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/dkg/dkg/extract/lexicon"
+	"github.com/dkg/dkg/schema"
 )
 
 // Function words that start sentences capitalised but never begin a name.
@@ -92,6 +93,12 @@ func (d *doc) findMentions(s *sentence) {
 			continue
 		}
 		runEnd := d.nameRun(s, i)
+		if c := d.administration(s, i, runEnd); c != nil {
+			// "the Biden administration" acts for its country.
+			s.mentions = append(s.mentions, &mention{start: i - 1, end: runEnd + 1, ent: c})
+			i = runEnd + 1
+			continue
+		}
 		n, es := d.p.gaz.match(toks[:s.end], i, entityKinds)
 		if n > 0 && i > s.start && toks[i-1].Key == "the" && (es[0].kind == kDemonym || es[0].kind == kCountry) {
 			// "the Chinese leader", "the US president": a person the
@@ -573,4 +580,30 @@ func titleBefore(toks []token, a int, titleEnd map[int]*lexicon.Title) *lexicon.
 		}
 	}
 	return nil
+}
+
+// administration is the country of "the <name> administration" when the
+// capitalised run [i, end) names, by full name or surname, someone who had
+// been their country's president, prime minister or chancellor by the
+// article's date, and all such people of that name led the same country;
+// else nil.
+func (d *doc) administration(s *sentence, i, end int) *entity {
+	toks := d.toks
+	if end <= i || i == s.start || end >= s.end || toks[i-1].Key != "the" || toks[end].Key != "administration" {
+		return nil
+	}
+	code := ""
+	for _, o := range d.p.leaders[schema.Fold(d.spanText(i, end))] {
+		if d.pubDate != "" && o.From > d.pubDate {
+			continue // not yet in office
+		}
+		if code != "" && o.Country != code {
+			return nil // two countries' leaders have this name
+		}
+		code = o.Country
+	}
+	if code == "" {
+		return nil
+	}
+	return d.countryByCode(code)
 }
