@@ -131,7 +131,17 @@ func (d *doc) findMentions(s *sentence) {
 		}
 		// A longer capitalised name wins over a dictionary word inside
 		// it: "Chinese Academy of Social Sciences" is not "Chinese".
-		if runEnd-i > n && (d.hasOrgHead(i, runEnd) || d.acronymAfter(runEnd) != "") {
+		// So is a dictionary organisation followed by one or two more
+		// capitalised words ("Gazprom Neft" is not Gazprom, "VOA Korean"
+		// not VOA), unless they start a title ("Gazprom Chief Executive
+		// Alexei Miller") or another name ("VOA White House").
+		longerOrg := n > 0 && es[0].kind == kOrg && runEnd > i+n && runEnd <= i+n+2
+		for k := i + n; longerOrg && k < runEnd; k++ {
+			_, title := titleAt[k]
+			other, _ := d.p.gaz.match(toks[:s.end], k, entityKinds)
+			longerOrg = !title && other == 0 && toks[k].Cap && toks[k].Word
+		}
+		if runEnd-i > n && (d.hasOrgHead(i, runEnd) || d.acronymAfter(runEnd) != "" || longerOrg) {
 			if m := d.orgRun(s, i, runEnd); m != nil {
 				s.mentions = append(s.mentions, m)
 				i = m.end
