@@ -550,20 +550,7 @@ func (r *propReader) Dated(nodes []quad.Value, class quad.IRI, since, until stri
 	if err := r.begin(); err != nil || r.log == nil {
 		return nil, err
 	}
-	ids := map[quad.IRI]uint64{}
-	idOf := func(v quad.Value) (uint64, error) {
-		iri, ok := v.(quad.IRI)
-		if !ok {
-			return r.id(v)
-		}
-		if id, ok := ids[iri]; ok {
-			return id, nil
-		}
-		id, err := r.id(iri)
-		ids[iri] = id
-		return id, err
-	}
-	typeID, err := idOf(schema.Type)
+	typeID, err := r.id(schema.Type)
 	if err != nil {
 		return nil, err
 	}
@@ -575,7 +562,7 @@ func (r *propReader) Dated(nodes []quad.Value, class quad.IRI, since, until stri
 				return k == c, nil
 			}
 		}
-		cid, err := idOf(c)
+		cid, err := r.id(c)
 		if err != nil || cid == 0 || typeID == 0 {
 			return false, err
 		}
@@ -586,17 +573,24 @@ func (r *propReader) Dated(nodes []quad.Value, class quad.IRI, since, until stri
 		})
 		return found, err
 	}
-	first := func(id uint64, p quad.IRI) (quad.Value, error) {
-		pid, err := idOf(p)
-		if err != nil || pid == 0 {
-			return nil, err
+	startID, err := r.id(schema.StartDate)
+	if err != nil {
+		return nil, err
+	}
+	publishedID, err := r.id(schema.DatePublished)
+	if err != nil {
+		return nil, err
+	}
+	// first is the first value of predicate pid of node id.
+	first := func(id, pid uint64) (quad.Value, error) {
+		if pid == 0 {
+			return nil, nil
 		}
 		var obj uint64
-		err = r.eachQuad(r.sp.Get(key2(id, pid)), func(q *primitive) bool {
+		if err := r.eachQuad(r.sp.Get(key2(id, pid)), func(q *primitive) bool {
 			obj = q.Object
 			return true
-		})
-		if err != nil || obj == 0 {
+		}); err != nil || obj == 0 {
 			return nil, err
 		}
 		return r.value(obj)
@@ -629,7 +623,7 @@ func (r *propReader) Dated(nodes []quad.Value, class quad.IRI, since, until stri
 		}
 		date := ""
 		if iri, _ := n.(quad.IRI); !statement || schema.ClassOf(iri) == "" {
-			d, err := first(id, schema.StartDate)
+			d, err := first(id, startID)
 			if err != nil {
 				return nil, err
 			}
@@ -643,7 +637,7 @@ func (r *propReader) Dated(nodes []quad.Value, class quad.IRI, since, until stri
 			if art != 0 {
 				p, ok := published[art]
 				if !ok {
-					d, err := first(art, schema.DatePublished)
+					d, err := first(art, publishedID)
 					if err != nil {
 						return nil, err
 					}
