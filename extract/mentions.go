@@ -182,13 +182,25 @@ func (d *doc) findMentions(s *sentence) {
 	for _, st := range titleStart {
 		titleBegins[st] = true
 	}
+	personAt := map[int]bool{}
+	for _, m := range s.mentions {
+		if m.ent != nil && m.ent.kind == ePerson {
+			personAt[m.start] = true
+		}
+	}
 	for _, m := range s.mentions {
 		if m.end < s.end && toks[m.end].Key == "'s" {
 			m.possessive = true
 		}
 		// "US Secretary of State", "Chinese Foreign Minister": a country
-		// before a title describes the person, it does not act.
+		// before a title describes the person, it does not act; nor does
+		// an organisation before a title and a name ("WHO Director-General
+		// Tedros", "Gazprom Chief Executive Alexei Miller"; but "a State
+		// Department spokesperson urged": no one else acts).
 		if m.ent != nil && m.ent.kind == eCountry && titleBegins[m.end] {
+			m.adj = true
+		}
+		if m.ent != nil && m.ent.kind == eOrg && titleBegins[m.end] && personAt[titleAt[m.end]] {
 			m.adj = true
 		}
 		if m.end-1 >= 0 && toks[m.end-1].Joined {
