@@ -140,9 +140,29 @@ func (r *propReader) expose(vm *goja.Runtime) error {
 			return result(r.Subjects(arg(call, 0), arg(call, 1)))
 		},
 	} {
-		if err := o.Set(name, fn); err != nil {
+		if err := o.Set(name, guardNative(vm, name, fn)); err != nil {
 			return err
 		}
 	}
 	return vm.Set("dkgRead", o)
+}
+
+// guardNative runs fn so that a Go panic inside it (a bug, or a store that
+// is not what the reader expects) becomes a script error instead of taking
+// the process down: scripts run on Gizmo's goroutine, where nothing else
+// recovers. JavaScript errors that fn throws on purpose pass as they are.
+func guardNative(vm *goja.Runtime, name string, fn func(goja.FunctionCall) goja.Value) func(goja.FunctionCall) goja.Value {
+	return func(call goja.FunctionCall) (ret goja.Value) {
+		defer func() {
+			r := recover()
+			switch r.(type) {
+			case nil:
+			case goja.Value, *goja.Exception, *goja.InterruptedError:
+				panic(r)
+			default:
+				panic(vm.NewGoError(fmt.Errorf("internal error in dkgRead.%s: %v", name, r)))
+			}
+		}()
+		return fn(call)
+	}
 }

@@ -4,10 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"testing"
 
 	cproto "github.com/cayleygraph/cayley/graph/proto"
 	"github.com/cayleygraph/quad"
+	"github.com/dop251/goja"
 	"google.golang.org/protobuf/proto"
 
 	"github.com/dkg/dkg/schema"
@@ -207,5 +209,32 @@ func TestSortQuadRefs(t *testing.T) {
 				t.Fatalf("big %v: quad %d lost its key %d", big, q.qid, q.key)
 			}
 		}
+	}
+}
+
+// TestGuardNative turns a Go panic in a dkgRead function into a script
+// error the script can catch, and lets JavaScript errors through as they
+// are.
+func TestGuardNative(t *testing.T) {
+	vm := goja.New()
+	var m map[string]int
+	_ = vm.Set("broken", guardNative(vm, "broken", func(goja.FunctionCall) goja.Value {
+		m["x"] = 1 // a nil map: a Go runtime panic
+		return nil
+	}))
+	_ = vm.Set("picky", guardNative(vm, "picky", func(goja.FunctionCall) goja.Value {
+		panic(vm.NewTypeError("picky: argument 1 is missing"))
+	}))
+	v, err := vm.RunString(`
+var out = [];
+try { broken(); } catch (e) { out.push(String(e)); }
+try { picky(); } catch (e) { out.push(String(e)); }
+out.join(" | ");`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := v.String()
+	if !strings.Contains(got, "internal error in dkgRead.broken") || !strings.Contains(got, "TypeError: picky: argument 1 is missing") {
+		t.Errorf("got %q", got)
 	}
 }
