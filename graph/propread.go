@@ -838,6 +838,13 @@ func (r *propReader) liveKeys(quads []quadRef, n int) ([]bool, error) {
 	var wg sync.WaitGroup
 	for i := range parts {
 		wg.Go(func() {
+			defer func() {
+				// Not the script's goroutine: a panic here would end the
+				// process, whatever dkgRead's guard does.
+				if p := recover(); p != nil {
+					errs[i] = fmt.Errorf("query: internal error reading the log: %v", p)
+				}
+			}()
 			tx, err := r.db.Begin(false)
 			if err != nil {
 				errs[i] = fmt.Errorf("query: %w", err)
