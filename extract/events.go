@@ -884,6 +884,11 @@ func (d *doc) status(s *sentence, a, trigger int, v *lexicon.EventVerb) string {
 	for k := trigger - 1; k >= a; k-- {
 		w := toks[k].Key
 		dist := trigger - k
+		if toks[k].Cap && k > s.start && toks[k-1].Word && toks[k-1].Cap {
+			// Inside a name, after a capitalised word: "Reporters Without
+			// Borders urged" is no denial ("“If ..." still is a cue).
+			continue
+		}
 		switch {
 		case cancelCues[w]:
 			if w == "called" || w == "calls" || w == "put" || w == "puts" {
