@@ -88,9 +88,13 @@ func (d *doc) findMentions(s *sentence) {
 			continue
 		}
 		if te, ok := titleAt[i]; ok && t.Cap && te < s.end && toks[te].Cap {
-			// "Foreign Minister Qin": the title is not part of the name.
-			i = te
-			continue
+			// "Foreign Minister Qin": the title is not part of the name,
+			// unless a dictionary name starts with it and goes on past it
+			// ("Reporters Without Borders").
+			if n, _ := d.p.gaz.match(toks[:s.end], i, entityKinds); n <= te-i {
+				i = te
+				continue
+			}
 		}
 		runEnd := d.nameRun(s, i)
 		if c := d.administration(s, i, runEnd); c != nil {
