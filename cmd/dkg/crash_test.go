@@ -324,19 +324,29 @@ func testCrash(t *testing.T, bin string) {
 	const (
 		nArticles = 200
 		wantKills = 20 // per command
-		maxRuns   = 28
+		maxRuns   = 32
 	)
 	dir := t.TempDir()
 	articles := filepath.Join(dir, "articles")
 	arts := genArticles(t, articles, nArticles, 7)
 
-	// The reference: one ingest, not killed, timed.
+	// The reference: one ingest, not killed. Its time sets the kill
+	// moments, so it is timed again once the files and the binary are in
+	// the page cache, as they are for the runs that follow: a cold first
+	// run took half again as long, and kills planned from it came after
+	// the ingest had finished.
 	ref := filepath.Join(dir, "ref")
-	t0 := time.Now()
-	if out, err := exec.Command(bin, "--db", ref, "ingest", articles).CombinedOutput(); err != nil {
-		t.Fatalf("reference ingest: %v\n%s", err, out)
+	var full time.Duration
+	for i, db := range []string{ref, filepath.Join(dir, "ref-warm")} {
+		t0 := time.Now()
+		if out, err := exec.Command(bin, "--db", db, "ingest", articles).CombinedOutput(); err != nil {
+			t.Fatalf("reference ingest: %v\n%s", err, out)
+		}
+		if d := time.Since(t0); i == 0 || d < full {
+			full = d
+		}
 	}
-	full := time.Since(t0)
+	os.RemoveAll(filepath.Join(dir, "ref-warm"))
 	refExport := sortedExport(t, ref)
 	s, err := graph.OpenReadOnly(ref)
 	if err != nil {
