@@ -29,6 +29,11 @@ func (s *Store) Resolve(ctx context.Context, name string) ([]quad.IRI, error) {
 	if err != nil {
 		return nil, fmt.Errorf("resolve %q: %w", name, err)
 	}
+	return sortedIRIs(vals), nil
+}
+
+// sortedIRIs keeps the IRIs of vals, sorted.
+func sortedIRIs(vals []quad.Value) []quad.IRI {
 	var out []quad.IRI
 	for _, v := range vals {
 		if iri, ok := v.(quad.IRI); ok {
@@ -36,7 +41,7 @@ func (s *Store) Resolve(ctx context.Context, name string) ([]quad.IRI, error) {
 		}
 	}
 	slices.Sort(out)
-	return out, nil
+	return out
 }
 
 // subjectsWith returns the distinct subjects of the quads with this

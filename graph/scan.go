@@ -134,22 +134,11 @@ func (s *Store) Typed(ctx context.Context, class quad.IRI) ([]quad.IRI, error) {
 	if s.qs == nil {
 		return nil, ErrClosed
 	}
-	r, err := s.refsOf(schema.Type, class)
-	if err != nil || r[0] == nil || r[1] == nil {
-		return nil, err
-	}
-	vals, err := s.endsOf(ctx, quad.Object, r[1], r[0], quad.Subject)
+	vals, err := s.subjectsWith(ctx, schema.Type, class)
 	if err != nil {
 		return nil, fmt.Errorf("nodes of %s: %w", class, err)
 	}
-	var out []quad.IRI
-	for _, v := range vals {
-		if iri, ok := v.(quad.IRI); ok {
-			out = append(out, iri)
-		}
-	}
-	slices.Sort(out)
-	return out, nil
+	return sortedIRIs(vals), nil
 }
 
 // NodeInfo is what identifies a node: its classes and names.
